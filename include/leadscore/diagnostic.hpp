@@ -1,0 +1,46 @@
+// User-facing problems (syntax, type and lint) are data: a Diagnostic goes into a list; exceptions
+// are kept for internal failures.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "leadscore/codes.hpp"
+#include "leadscore/source.hpp"
+
+namespace leadscore {
+
+enum class Severity { Error, Warning, Note };
+
+struct Diagnostic {
+  Severity severity = Severity::Error;
+  std::string code;     // stable, e.g. "E001"; empty for syntax errors' notes
+  Span span;
+  std::string message;
+  std::vector<std::string> notes;
+};
+
+class Diagnostics {
+ public:
+  // Past this many errors a file is not worth reading further.
+  static constexpr std::size_t max_errors = 20;
+
+  void report(Diagnostic d);
+  void error(Code code, Span span, std::string message);
+  void warning(Code code, Span span, std::string message);
+
+  const std::vector<Diagnostic>& all() const { return list_; }
+  std::size_t error_count() const { return errors_; }
+  bool has_errors() const { return errors_ > 0; }
+  bool full() const { return errors_ >= max_errors; }
+
+ private:
+  std::vector<Diagnostic> list_;
+  std::size_t errors_ = 0;
+};
+
+// `file:line:col: error: message`, the source line and a caret under the span (`^~~~`).
+std::string render_text(const Diagnostic& d, const SourceManager& sources, bool color = false);
+
+}  // namespace leadscore

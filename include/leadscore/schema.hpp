@@ -1,0 +1,51 @@
+// The lead schema: the shape of a record, as every later stage sees it.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "leadscore/source.hpp"
+
+namespace leadscore {
+
+enum class FieldType : std::uint8_t {
+  String,     // text
+  Int,        // 64-bit integer (promoted to double in arithmetic)
+  Number,     // double
+  Bool,
+  Date,       // calendar day, days since 1970-01-01
+  Enum,       // one of `members`
+  Set,        // a subset of `members` (at most 64), held as a bitmask
+  StringSet,  // an open set of strings
+};
+
+std::string_view field_type_name(FieldType t);
+
+// Sets of enum members are bitmasks in one 64-bit word.
+inline constexpr std::size_t max_set_members = 64;
+
+struct Field {
+  std::string name;
+  FieldType type = FieldType::String;
+  std::vector<std::string> members;  // Enum and Set only, in declaration order
+  bool key = false;
+  bool required = false;
+  Span span;  // the whole declaration
+
+  // Index of `member` in `members`, or -1.
+  int member_index(std::string_view member) const;
+};
+
+struct Schema {
+  std::string name;
+  std::vector<Field> fields;
+  int key_index = -1;  // exactly one field is the key in a checked schema
+  Span span;
+
+  // Index of the field called `name`, or -1. Used while loading and checking, never per record.
+  int find(std::string_view name) const;
+};
+
+}  // namespace leadscore

@@ -1,0 +1,84 @@
+#include "leadscore/diagnostic.hpp"
+
+#include <fmt/format.h>
+
+namespace leadscore {
+
+void Diagnostics::report(Diagnostic d) {
+  // A second error on the same span says nothing new.
+  for (const auto& old : list_) {
+    if (old.severity == d.severity && old.span.file == d.span.file &&
+        old.span.begin == d.span.begin && old.span.end == d.span.end && d.span.file != 0) {
+      return;
+    }
+  }
+  if (d.severity == Severity::Error) {
+    if (full()) return;
+    ++errors_;
+  }
+  list_.push_back(std::move(d));
+}
+
+void Diagnostics::error(Code code, Span span, std::string message) {
+  report({Severity::Error, std::string(code_info(code).code), span, std::move(message), {}});
+}
+
+void Diagnostics::warning(Code code, Span span, std::string message) {
+  report({Severity::Warning, std::string(code_info(code).code), span, std::move(message), {}});
+}
+
+namespace {
+
+bool is_continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+// Blanks as wide as `text` on screen: tabs kept, one space per code point.
+std::string blank_like(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '\t') out += '\t';
+    else if (!is_continuation_byte(c)) out += ' ';
+  }
+  return out;
+}
+
+std::size_t code_points(std::string_view text) {
+  std::size_t n = 0;
+  for (char c : text) n += is_continuation_byte(c) ? 0 : 1;
+  return n;
+}
+
+}  // namespace
+
+std::string render_text(const Diagnostic& d, const SourceManager& sources, bool color) {
+  const char* bold = color ? "\x1b[1m" : "";
+  const char* reset = color ? "\x1b[0m" : "";
+  const char* tint = !color ? "" : d.severity == Severity::Error ? "\x1b[1;31m"
+                                 : d.severity == Severity::Warning ? "\x1b[1;35m" : "\x1b[1;36m";
+  const char* kind = d.severity == Severity::Error ? "error"
+                     : d.severity == Severity::Warning ? "warning" : "note";
+  if (d.span.file == 0 || d.span.file >= sources.size()) {
+    std::string out = fmt::format("{}{}:{} {}\n", tint, kind, reset, d.message);
+    for (const auto& n : d.notes) out += fmt::format("  = note: {}\n", n);
+    return out;
+  }
+  const SourceFile& file = sources.file(d.span.file);
+  LineCol at = file.line_col(d.span.begin);
+  // The spec's form exactly; the code is for the json, sarif and github formats.
+  std::string out = fmt::format("{}{}:{}:{}:{} {}{}:{} {}{}\n", bold, file.path(), at.line,
+                                at.column, reset, tint, kind, reset, bold, d.message);
+  out += reset;
+  std::string_view line = file.line_text(at.line);
+  std::string number = fmt::format("{:>5}", at.line);
+  std::string gutter(number.size(), ' ');
+  out += fmt::format("{} | {}\n", number, line);
+  std::size_t col = std::min<std::size_t>(at.column - 1, line.size());
+  std::size_t span_len = d.span.end > d.span.begin ? d.span.end - d.span.begin : 1;
+  std::size_t len = std::min(span_len, line.size() > col ? line.size() - col : 1);
+  std::size_t width = std::max<std::size_t>(1, code_points(line.substr(col, len)));
+  out += fmt::format("{} | {}{}^{}{}\n", gutter, blank_like(line.substr(0, col)), tint,
+                     std::string(width - 1, '~'), reset);
+  for (const auto& n : d.notes) out += fmt::format("{} = note: {}\n", gutter, n);
+  return out;
+}
+
+}  // namespace leadscore
