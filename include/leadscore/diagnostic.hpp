@@ -31,6 +31,8 @@ class Diagnostics {
   void warning(Code code, Span span, std::string message);
 
   const std::vector<Diagnostic>& all() const { return list_; }
+  // Gives diagnostics from index `from` on that have no location the span `at`.
+  void locate_unlocated(std::size_t from, Span at);
   std::size_t error_count() const { return errors_; }
   bool has_errors() const { return errors_ > 0; }
   bool full() const { return errors_ >= max_errors; }

@@ -27,6 +27,12 @@ void Diagnostics::warning(Code code, Span span, std::string message) {
   report({Severity::Warning, std::string(code_info(code).code), span, std::move(message), {}});
 }
 
+void Diagnostics::locate_unlocated(std::size_t from, Span at) {
+  for (std::size_t i = from; i < list_.size(); ++i) {
+    if (list_[i].span.file == 0) list_[i].span = at;
+  }
+}
+
 namespace {
 
 bool is_continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }

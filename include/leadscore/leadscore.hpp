@@ -1,0 +1,52 @@
+// The library's front door: load a schema or a model from files (parse, check, compile), and score
+// a stream of records. The CLI is a thin shell over these calls; nothing here prints.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "leadscore/ast.hpp"
+#include "leadscore/diagnostic.hpp"
+#include "leadscore/io.hpp"
+#include "leadscore/program.hpp"
+#include "leadscore/schema.hpp"
+#include "leadscore/source.hpp"
+#include "leadscore/vm.hpp"
+
+namespace leadscore {
+
+// Owns the source text of every file read and the diagnostics found in them.
+struct Session {
+  SourceManager sources;
+  Diagnostics diagnostics;
+
+  // Reads a file into the session; reports it and returns nullopt when it cannot be read.
+  std::optional<std::uint32_t> read_file(const std::string& path);
+};
+
+// A schema file, parsed and checked; nullopt if it has errors (they are in the session).
+std::optional<Schema> load_schema(Session& session, const std::string& path);
+
+struct LoadedModel {
+  std::optional<Schema> schema;
+  ast::Model model;
+  std::optional<Program> program;  // set only when there were no errors
+};
+
+// A model file: parsed, its schema loaded (relative to the model), checked and compiled.
+LoadedModel load_model(Session& session, const std::string& path);
+// The same from text already in memory, e.g. for embedding; `schema` is used as given.
+LoadedModel load_model_text(Session& session, const std::string& name, std::string text,
+                            const Schema& schema);
+
+struct ScoreStats {
+  std::uint64_t records = 0, ok = 0, rejected = 0, errors = 0, qualified = 0;
+};
+
+// Scores every record of `reader` into `writer`, one output row per input record, in order.
+ScoreStats score_stream(const Program& program, RecordReader& reader, ResultWriter& writer,
+                        Day as_of, bool explain);
+
+}  // namespace leadscore

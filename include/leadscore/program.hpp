@@ -1,0 +1,98 @@
+// A compiled model: bytecode, its constants, and the tables the VM's epilogue needs (groups, caps,
+// decay, thresholds, tiers). Built by the compiler; read-only afterwards, shared by every VM.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "leadscore/schema.hpp"
+#include "leadscore/source.hpp"
+
+namespace re2 {
+class RE2;
+}
+
+namespace leadscore {
+
+enum class Op : std::uint8_t {
+#define OP(name, operand, pops, pushes, meaning) name,
+#include "leadscore/opcodes.def"
+#undef OP
+};
+
+enum class CmpFlag : std::uint8_t { Eq, Ne, Lt, Le, Gt, Ge };
+
+struct Instr {
+  Op op = Op::HALT;
+  std::uint8_t flag = 0;
+  std::uint32_t arg = 0;
+};
+
+struct RuleInfo {
+  std::string label;
+  int group = 0;              // index in Program::groups
+  double points = 0;
+  bool per = false;
+  double up_to = 0;           // +inf without `up to`
+  Span span;
+};
+
+struct GroupInfo {
+  std::string name;           // empty for the implicit group of ungrouped rules
+  std::optional<double> min, max;
+  bool decays = false;
+  double decay_base = 1;      // 1 - percent / 100
+  double decay_every = 1;     // days
+  int decay_field = -1;
+  Span span;
+};
+
+struct RejectInfo {
+  std::string reason;
+  Span span;
+};
+
+struct TierInfo {
+  std::string name;
+  std::optional<double> at;   // none: the tier of every score below the others
+};
+
+struct Program {
+  Program();
+  ~Program();
+  Program(Program&&) noexcept;
+  Program& operator=(Program&&) noexcept;
+
+  Schema schema;
+  std::string display_name;
+
+  std::vector<Instr> code;
+  std::vector<Span> spans;    // one per instruction: the source it came from
+  std::vector<double> numbers;
+  std::vector<std::string> strings;
+  std::vector<std::uint64_t> masks;
+  std::vector<std::vector<double>> number_lists;        // sorted
+  std::vector<std::vector<std::string>> string_lists;   // sorted
+  std::vector<std::unique_ptr<re2::RE2>> regexes;
+
+  std::vector<RuleInfo> rules;      // scoring rules in source order
+  std::vector<GroupInfo> groups;    // named groups in source order, then the implicit one if used
+  std::vector<RejectInfo> rejects;
+  std::optional<double> score_min, score_max, qualify_at;
+  std::vector<TierInfo> tiers;
+
+  std::uint32_t max_stack = 0;
+  std::uint32_t scratch_strings = 0;  // string buffers the VM needs per record
+
+  // Names of the groups that get an output column (the implicit group gets none).
+  std::vector<std::string> group_columns() const;
+};
+
+// Opcode names and operand kinds, for the disassembler and tests.
+std::string_view op_name(Op op);
+std::string disassemble(const Program& program);
+
+}  // namespace leadscore

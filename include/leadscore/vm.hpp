@@ -1,0 +1,56 @@
+// The VM: runs a compiled model over one record at a time. One VM per thread; it owns all its
+// working memory, so scoring a record allocates nothing once the VM is warm.
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "leadscore/io.hpp"
+#include "leadscore/program.hpp"
+#include "leadscore/record.hpp"
+
+namespace leadscore {
+
+// What one record came to. Views and spans stay valid until the VM's next run.
+struct Outcome {
+  RowStatus status = RowStatus::Ok;
+  double score = 0;
+  bool qualified = false;
+  int tier = -1;                     // index in Program::tiers, -1 for none
+  int reject = -1;                   // the first reject clause that held
+  std::span<const double> groups;           // final totals, one per Program::groups
+  std::span<const double> groups_raw;       // sums of fired rules, before decay
+  std::span<const double> groups_decayed;   // after decay, before the caps
+  std::span<const std::uint32_t> fired;     // indices of fired rules, in source order
+  std::span<const double> points;           // points each fired rule added, parallel to `fired`
+};
+
+class Vm {
+ public:
+  explicit Vm(const Program& program);
+  // `as_of` is the run's day for `within`, `older than`, `days_since` and decay.
+  const Outcome& run(const Record& record, Day as_of);
+
+ private:
+  struct Value;
+  void execute(const Record& record, Day as_of);
+  void finish(const Record& record, Day as_of);
+
+  const Program& program_;
+  std::vector<unsigned char> stack_storage_;
+  std::vector<std::string> scratch_;
+  std::vector<double> raw_, decayed_, final_;
+  std::vector<std::uint32_t> fired_;
+  std::vector<double> points_;
+  int reject_ = -1;
+  Outcome outcome_;
+};
+
+// The output row for a record and its outcome, with labels and names from the program.
+// `labels` is the caller's buffer for the fired column, reused from row to row.
+ScoredRow make_row(const Program& program, const Record& record, const Outcome& outcome,
+                   std::vector<std::string_view>& labels, bool explain);
+
+}  // namespace leadscore

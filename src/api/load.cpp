@@ -1,0 +1,88 @@
+// Loading schemas and models from files: read, parse, check, compile, with every problem in the
+// session's diagnostics.
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "leadscore/check.hpp"
+#include "leadscore/compile.hpp"
+#include "leadscore/leadscore.hpp"
+#include "leadscore/parse.hpp"
+
+namespace leadscore {
+
+std::optional<std::uint32_t> Session::read_file(const std::string& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    diagnostics.error(Code::UnreadableFile, Span{}, fmt::format("cannot read '{}': it is a directory", path));
+    return std::nullopt;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    diagnostics.error(Code::UnreadableFile, Span{}, fmt::format("cannot read '{}': no such file", path));
+    return std::nullopt;
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  return sources.add(path, text.str());
+}
+
+std::optional<Schema> load_schema(Session& session, const std::string& path) {
+  auto file = session.read_file(path);
+  if (!file) return std::nullopt;
+  std::size_t before = session.diagnostics.error_count();
+  ast::SchemaFile parsed = parse_schema(session.sources, *file, session.diagnostics);
+  if (session.diagnostics.error_count() > before) return std::nullopt;
+  Schema schema = check_schema(parsed, session.diagnostics);
+  if (session.diagnostics.error_count() > before) return std::nullopt;
+  return schema;
+}
+
+namespace {
+
+void check_and_compile(Session& session, LoadedModel& out, std::size_t errors_before) {
+  if (!out.schema) return;
+  check_model(out.model, *out.schema, session.diagnostics);
+  if (session.diagnostics.error_count() > errors_before) return;
+  out.program = compile_model(out.model, *out.schema);
+}
+
+}  // namespace
+
+LoadedModel load_model(Session& session, const std::string& path) {
+  LoadedModel out;
+  std::size_t before = session.diagnostics.error_count();
+  auto file = session.read_file(path);
+  if (!file) return out;
+  out.model = parse_model(session.sources, *file, session.diagnostics);
+  if (!out.model.schema_path) {
+    if (session.diagnostics.error_count() == before) {
+      session.diagnostics.error(Code::InvalidSchema, Span{*file, 0, 0},
+                                "the model names no schema; add a line 'schema \"lead.schema\"'");
+    }
+    return out;
+  }
+  std::filesystem::path schema_path =
+      std::filesystem::path(path).parent_path() / *out.model.schema_path;
+  std::size_t before_schema = session.diagnostics.all().size();
+  out.schema = load_schema(session, schema_path.lexically_normal().string());
+  // An unreadable schema is reported at the model's `schema` line, where the user can fix it.
+  session.diagnostics.locate_unlocated(before_schema, out.model.schema_span);
+  check_and_compile(session, out, before);
+  return out;
+}
+
+LoadedModel load_model_text(Session& session, const std::string& name, std::string text,
+                            const Schema& schema) {
+  LoadedModel out;
+  std::size_t before = session.diagnostics.error_count();
+  std::uint32_t file = session.sources.add(name, std::move(text));
+  out.model = parse_model(session.sources, file, session.diagnostics);
+  out.schema = schema;
+  check_and_compile(session, out, before);
+  return out;
+}
+
+}  // namespace leadscore

@@ -1,0 +1,62 @@
+// The model checker's state, shared by the statement checks (model_check.cpp) and the expression
+// checks (expr_check.cpp).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "check/report.hpp"
+#include "leadscore/ast.hpp"
+#include "leadscore/schema.hpp"
+
+namespace leadscore::check {
+
+class Checker {
+ public:
+  Checker(ast::Model& model, const Schema& schema, Diagnostics& diags);
+  void run();
+
+ private:
+  enum class LetState : std::uint8_t { Unchecked, Checking, Done };
+
+  // statements
+  void declare_lets();
+  void check_rules();
+  void check_groups();
+  void check_rejects();
+  void check_thresholds();
+  void check_tests();
+
+  // expressions
+  ast::Type expr(ast::Expr& e);
+  ast::Type condition(ast::Expr& e);
+  ast::Type operand(ast::Expr& e, const ast::Type& context);
+  ast::Type name(ast::Expr& e, const ast::Type* context);
+  ast::Type let_type(int index, Span use);
+  ast::Type compare(ast::Expr& e);
+  ast::Type membership(ast::Expr& e);
+  ast::Type set_test(ast::Expr& e);
+  ast::Type string_test(ast::Expr& e);
+  ast::Type call(ast::Expr& e);
+  void list_items(ast::Expr& list, const ast::Type& element_of, Span use);
+  bool is_free_name(const ast::Expr& e) const;
+  bool resolve_member(ast::Expr& e, const ast::Type& context);
+  ast::Expr* let_list(ast::Expr& collection);
+  void regex(ast::Expr& e);
+
+  std::vector<std::string_view> value_names() const;
+  std::vector<std::string_view> field_names() const;
+  void expect(ast::Expr& e, const ast::Type& got, ast::TypeKind want, std::string_view what);
+
+  ast::Model& model_;
+  const Schema& schema_;
+  Diagnostics& diags_;
+  Reporter report_;
+  std::unordered_map<std::string_view, int> lets_;
+  std::vector<LetState> let_state_;
+  std::vector<ast::Type> let_types_;
+};
+
+}  // namespace leadscore::check

@@ -1,0 +1,182 @@
+// Statement checks: lets, rules, groups, rejects, thresholds and tiers, test blocks.
+#include <set>
+
+#include <fmt/format.h>
+
+#include "check/checker.hpp"
+#include "leadscore/check.hpp"
+
+namespace leadscore::check {
+
+using ast::TypeKind;
+
+Checker::Checker(ast::Model& model, const Schema& schema, Diagnostics& diags)
+    : model_(model), schema_(schema), diags_(diags), report_(diags) {}
+
+ast::Type Checker::let_type(int index, Span use) {
+  auto i = static_cast<std::size_t>(index);
+  ast::Let& let = model_.lets[i];
+  switch (let_state_[i]) {
+    case LetState::Done: return let_types_[i];
+    case LetState::Checking:
+      report_.let_cycle(use, let.name);
+      return {};
+    case LetState::Unchecked: break;
+  }
+  let_state_[i] = LetState::Checking;
+  ast::Type t = expr(*let.value);
+  let_state_[i] = LetState::Done;
+  let_types_[i] = t;
+  return t;
+}
+
+void Checker::declare_lets() {
+  let_state_.assign(model_.lets.size(), LetState::Unchecked);
+  let_types_.assign(model_.lets.size(), {});
+  for (std::size_t i = 0; i < model_.lets.size(); ++i) {
+    const ast::Let& let = model_.lets[i];
+    if (schema_.find(let.name) >= 0) {
+      report_.duplicate(let.name_span, "let has the same name as a field:", let.name);
+    } else if (!lets_.emplace(let.name, static_cast<int>(i)).second) {
+      report_.duplicate(let.name_span, "let", let.name);
+    }
+  }
+  for (std::size_t i = 0; i < model_.lets.size(); ++i) let_type(static_cast<int>(i), model_.lets[i].span);
+}
+
+void Checker::check_rules() {
+  for (auto& rule : model_.rules) {
+    condition(*rule.condition);
+    if (rule.per) {
+      ast::Type t = expr(*rule.per);
+      if (t.kind != TypeKind::Number && t.kind != TypeKind::Unknown) {
+        report_.per_not_numeric(rule.per->span, t);
+      }
+    }
+    if (rule.up_to && *rule.up_to < 0) {
+      report_.invalid_literal(rule.up_to_span, "'up to' needs a limit of 0 or more");
+    }
+  }
+}
+
+void Checker::check_groups() {
+  std::set<std::string, std::less<>> names;
+  for (auto& g : model_.groups) {
+    if (!names.insert(g.name).second) report_.duplicate(g.name_span, "group", g.name);
+    if (g.min && g.max && *g.min > *g.max) {
+      report_.invalid_literal(g.max_span, fmt::format("group '{}' has max {} below its min {}", g.name,
+                                                      *g.max, *g.min));
+    }
+    if (!g.decay) continue;
+    const ast::Decay& d = *g.decay;
+    int f = schema_.find(d.field);
+    if (f < 0) {
+      report_.unknown_field(d.field_span, d.field, field_names());
+    } else if (schema_.fields[static_cast<std::size_t>(f)].type != FieldType::Date) {
+      report_.type_mismatch(d.field_span, fmt::format("decay needs a date field; '{}' is {}", d.field,
+                                                      field_type_name(schema_.fields[static_cast<std::size_t>(f)].type)));
+    }
+    if (d.percent < 0 || d.percent > 100) {
+      report_.invalid_literal(d.span, "a decay is a percentage from 0 to 100");
+    }
+    if (d.every_days < 1) report_.invalid_literal(d.span, "a decay period is at least 1 day");
+  }
+}
+
+void Checker::check_rejects() {
+  for (auto& r : model_.rejects) condition(*r.condition);
+}
+
+void Checker::check_thresholds() {
+  for (std::size_t i = 1; i < model_.score_bounds.size(); ++i) {
+    report_.duplicate(model_.score_bounds[i].span, "'score' line", "");
+  }
+  for (const auto& b : model_.score_bounds) {
+    if (b.min && b.max && *b.min > *b.max) {
+      report_.invalid_literal(b.span, fmt::format("score max {} is below score min {}", *b.max, *b.min));
+    }
+  }
+  for (std::size_t i = 1; i < model_.qualifies.size(); ++i) {
+    report_.duplicate(model_.qualifies[i].span, "'qualify at' line", "");
+  }
+  std::set<std::string, std::less<>> names;
+  const ast::Tier* previous = nullptr;
+  const ast::Tier* bare = nullptr;
+  for (const auto& t : model_.tiers) {
+    if (!names.insert(t.name).second) report_.duplicate(t.name_span, "tier", t.name);
+    if (bare) {
+      report_.unordered_tiers(t.span, fmt::format("tier '{}' comes after the bare tier '{}', which "
+                                                  "takes every score below the others; list it last",
+                                                  t.name, bare->name));
+    } else if (!t.at) {
+      bare = &t;
+    } else if (previous && *t.at >= *previous->at) {
+      report_.unordered_tiers(t.span, fmt::format("tier '{}' at {} is listed below tier '{}' at {}; "
+                                                  "list tiers highest first",
+                                                  t.name, *t.at, previous->name, *previous->at));
+    }
+    if (t.at) previous = &t;
+  }
+}
+
+void Checker::check_tests() {
+  for (auto& test : model_.tests) {
+    std::set<std::string, std::less<>> seen;
+    for (auto& init : test.lead) {
+      int f = schema_.find(init.field);
+      if (f < 0) {
+        report_.unknown_field(init.field_span, init.field, field_names());
+        continue;
+      }
+      if (!seen.insert(init.field).second) report_.duplicate(init.field_span, "field", init.field);
+      const Field& field = schema_.fields[static_cast<std::size_t>(f)];
+      ast::Expr& v = *init.value;
+      bool ok = false;
+      switch (field.type) {
+        case FieldType::String: ok = v.kind == ast::ExprKind::String; break;
+        case FieldType::Int: ok = v.kind == ast::ExprKind::Number && v.number == static_cast<double>(static_cast<long long>(v.number)); break;
+        case FieldType::Number: ok = v.kind == ast::ExprKind::Number; break;
+        case FieldType::Bool: ok = v.kind == ast::ExprKind::Bool; break;
+        case FieldType::Date: ok = v.kind == ast::ExprKind::Date; break;
+        case FieldType::Enum:
+          ok = v.kind == ast::ExprKind::Name;
+          if (ok) resolve_member(v, ast::Type{TypeKind::Enum, f, TypeKind::Unknown});
+          break;
+        case FieldType::Set:
+          ok = v.kind == ast::ExprKind::List;
+          if (ok) list_items(v, ast::Type{TypeKind::Set, f, TypeKind::Unknown}, v.span);
+          break;
+        case FieldType::StringSet:
+          ok = v.kind == ast::ExprKind::List;
+          if (ok) list_items(v, ast::Type{TypeKind::StringSet, f, TypeKind::Unknown}, v.span);
+          break;
+      }
+      if (!ok) {
+        report_.type_mismatch(v.span, fmt::format("field '{}' is {}; this value does not fit it",
+                                                  field.name, field_type_name(field.type)));
+      }
+    }
+  }
+}
+
+void Checker::run() {
+  for (const auto& imp : model_.imports) {
+    report_.unsupported(imp.span, fmt::format("'import \"{}\"' is not supported yet", imp.path));
+  }
+  declare_lets();
+  check_rules();
+  check_groups();
+  check_rejects();
+  check_thresholds();
+  check_tests();
+}
+
+}  // namespace leadscore::check
+
+namespace leadscore {
+
+void check_model(ast::Model& model, const Schema& schema, Diagnostics& diags) {
+  check::Checker(model, schema, diags).run();
+}
+
+}  // namespace leadscore

@@ -1,0 +1,106 @@
+#include "check/report.hpp"
+
+#include <fmt/format.h>
+
+#include "check/suggest.hpp"
+
+namespace leadscore::check {
+
+namespace {
+
+std::string did_you_mean(std::string_view name, const std::vector<std::string_view>& known) {
+  std::string best = closest(name, known);
+  return best.empty() ? "" : fmt::format("; did you mean '{}'?", best);
+}
+
+}  // namespace
+
+std::string_view type_name(const ast::Type& t) {
+  switch (t.kind) {
+    case ast::TypeKind::Condition: return "a condition";
+    case ast::TypeKind::Number: return "a number";
+    case ast::TypeKind::String: return "a string";
+    case ast::TypeKind::Date: return "a date";
+    case ast::TypeKind::Enum: return "an enum value";
+    case ast::TypeKind::Set: return "a set";
+    case ast::TypeKind::StringSet: return "a set of strings";
+    case ast::TypeKind::List: return "a list";
+    case ast::TypeKind::Member: return "a member name";
+    case ast::TypeKind::Regex: return "a regular expression";
+    case ast::TypeKind::Unknown: break;
+  }
+  return "a value";
+}
+
+void Reporter::unknown_name(Span at, std::string_view name,
+                            const std::vector<std::string_view>& known) {
+  diags_.error(Code::UnknownName, at,
+               fmt::format("unknown name '{}'{}", name, did_you_mean(name, known)));
+}
+
+void Reporter::unknown_field(Span at, std::string_view name,
+                             const std::vector<std::string_view>& known) {
+  diags_.error(Code::UnknownField, at,
+               fmt::format("unknown field '{}'{}", name, did_you_mean(name, known)));
+}
+
+void Reporter::unknown_member(Span at, std::string_view member, std::string_view kind,
+                              std::string_view field, const std::vector<std::string>& members) {
+  std::vector<std::string_view> known(members.begin(), members.end());
+  diags_.error(Code::UnknownMember, at,
+               fmt::format("unknown member '{}' of {} '{}'{}", member, kind, field,
+                           did_you_mean(member, known)));
+}
+
+void Reporter::unknown_builtin(Span at, std::string_view name) {
+  static const std::vector<std::string_view> builtins = {"lower", "upper", "len",
+                                                         "email_domain", "count", "days_since"};
+  diags_.error(Code::UnknownBuiltin, at,
+               fmt::format("unknown function '{}'{}", name, did_you_mean(name, builtins)));
+}
+
+void Reporter::type_mismatch(Span at, std::string message) {
+  diags_.error(Code::TypeMismatch, at, std::move(message));
+}
+
+void Reporter::expected_condition(Span at, const ast::Type& got) {
+  diags_.error(Code::TypeMismatch, at,
+               fmt::format("expected a condition, found {}", type_name(got)));
+}
+
+void Reporter::invalid_regex(Span at, std::string_view why) {
+  diags_.error(Code::InvalidRegex, at, fmt::format("invalid regular expression: {}", why));
+}
+
+void Reporter::per_not_numeric(Span at, const ast::Type& got) {
+  diags_.error(Code::PerNotNumeric, at,
+               fmt::format("'per' needs a number, found {}", type_name(got)));
+}
+
+void Reporter::duplicate(Span at, std::string_view what, std::string_view name) {
+  diags_.error(Code::DuplicateName, at,
+               name.empty() ? fmt::format("{} declared twice", what)
+                            : fmt::format("{} '{}' declared twice", what, name));
+}
+
+void Reporter::unordered_tiers(Span at, std::string message) {
+  diags_.error(Code::UnorderedTiers, at, std::move(message));
+}
+
+void Reporter::invalid_schema(Span at, std::string message) {
+  diags_.error(Code::InvalidSchema, at, std::move(message));
+}
+
+void Reporter::invalid_literal(Span at, std::string message) {
+  diags_.error(Code::InvalidLiteral, at, std::move(message));
+}
+
+void Reporter::unsupported(Span at, std::string message) {
+  diags_.error(Code::UnsupportedFeature, at, std::move(message));
+}
+
+void Reporter::let_cycle(Span at, std::string_view name) {
+  diags_.error(Code::LetCycle, at, fmt::format("let '{}' refers to itself", name));
+}
+
+}  // namespace leadscore::check

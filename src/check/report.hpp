@@ -1,0 +1,39 @@
+// One named reporter per kind of checker message, so that the wording lives in one place.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "leadscore/ast.hpp"
+#include "leadscore/diagnostic.hpp"
+
+namespace leadscore::check {
+
+std::string_view type_name(const ast::Type& t);
+
+class Reporter {
+ public:
+  explicit Reporter(Diagnostics& diags) : diags_(diags) {}
+
+  void unknown_name(Span at, std::string_view name, const std::vector<std::string_view>& known);
+  void unknown_field(Span at, std::string_view name, const std::vector<std::string_view>& known);
+  void unknown_member(Span at, std::string_view member, std::string_view kind,
+                      std::string_view field, const std::vector<std::string>& members);
+  void unknown_builtin(Span at, std::string_view name);
+  void type_mismatch(Span at, std::string message);
+  void expected_condition(Span at, const ast::Type& got);
+  void invalid_regex(Span at, std::string_view why);
+  void per_not_numeric(Span at, const ast::Type& got);
+  void duplicate(Span at, std::string_view what, std::string_view name);
+  void unordered_tiers(Span at, std::string message);
+  void invalid_schema(Span at, std::string message);
+  void invalid_literal(Span at, std::string message);
+  void unsupported(Span at, std::string message);
+  void let_cycle(Span at, std::string_view name);
+
+ private:
+  Diagnostics& diags_;
+};
+
+}  // namespace leadscore::check

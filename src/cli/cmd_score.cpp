@@ -1,0 +1,93 @@
+// `leadscore score MODEL -i LEADS [-o OUT] [--format F] [--as-of DAY] [--explain]`.
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "cli/commands.hpp"
+
+namespace leadscore::cli {
+
+namespace {
+
+struct FileCloser {
+  void operator()(std::FILE* f) const {
+    if (f && f != stdin && f != stdout) std::fclose(f);
+  }
+};
+using File = std::unique_ptr<std::FILE, FileCloser>;
+
+bool pick_format(const std::string& path, const std::string& forced, RecordFormat& out) {
+  if (!forced.empty()) {
+    out = forced == "jsonl" ? RecordFormat::JsonLines : RecordFormat::Csv;
+    return true;
+  }
+  if (path == "-") return false;
+  return format_from_path(path, out);
+}
+
+}  // namespace
+
+int run_score(const ScoreOptions& o) {
+  Day as_of = today();
+  if (!o.as_of.empty()) {
+    auto d = parse_date(o.as_of);
+    if (!d) {
+      print_error(fmt::format("--as-of '{}' is not a date (YYYY-MM-DD)", o.as_of));
+      return exit_usage;
+    }
+    as_of = *d;
+  }
+  Session session;
+  LoadedModel loaded = load_model(session, o.model);
+  if (!loaded.program) {
+    print_diagnostics(session, stderr);
+    bool unreadable = false;
+    for (const auto& d : session.diagnostics.all()) {
+      unreadable = unreadable || d.code == code_info(Code::UnreadableFile).code;
+    }
+    return unreadable ? exit_usage : exit_problem;
+  }
+  const Program& program = *loaded.program;
+
+  RecordFormat in_format = RecordFormat::Csv;
+  if (!pick_format(o.input, o.format, in_format) && o.input != "-") {
+    print_error(fmt::format("cannot tell the format of '{}' from its extension; use --format csv|jsonl", o.input));
+    return exit_usage;
+  }
+  RecordFormat out_format = in_format;
+  if (o.output != "-" && !pick_format(o.output, o.format, out_format)) out_format = in_format;
+
+  File in(o.input == "-" ? stdin : std::fopen(o.input.c_str(), "rb"));
+  if (!in) {
+    print_error(fmt::format("cannot read '{}': {}", o.input, std::strerror(errno)));
+    return exit_usage;
+  }
+  ReaderOpenResult opened = open_record_reader(in.get(), o.input == "-" ? "<stdin>" : o.input,
+                                               in_format, program.schema);
+  for (const auto& w : opened.warnings) fmt::print(stderr, "leadscore: warning: {}\n", w);
+  if (!opened.reader) {
+    print_error(opened.error);
+    return exit_usage;
+  }
+  File out(o.output == "-" ? stdout : std::fopen(o.output.c_str(), "wb"));
+  if (!out) {
+    print_error(fmt::format("cannot write '{}': {}", o.output, std::strerror(errno)));
+    return exit_usage;
+  }
+  OutputColumns columns;
+  columns.key_name = program.schema.fields[static_cast<std::size_t>(program.schema.key_index)].name;
+  columns.group_names = program.group_columns();
+  columns.explain = o.explain;
+  auto writer = make_result_writer(out.get(), out_format, columns);
+  score_stream(program, *opened.reader, *writer, as_of, o.explain);
+  if (!writer->finish()) {
+    print_error(fmt::format("cannot write '{}'", o.output));
+    return exit_usage;
+  }
+  return exit_ok;
+}
+
+}  // namespace leadscore::cli

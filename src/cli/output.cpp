@@ -1,0 +1,32 @@
+#include <cstdlib>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include "cli/commands.hpp"
+
+namespace leadscore::cli {
+
+namespace {
+
+bool use_color(std::FILE* out) {
+  const char* no_color = std::getenv("NO_COLOR");
+  return isatty(fileno(out)) && (no_color == nullptr || *no_color == '\0');
+}
+
+}  // namespace
+
+void print_diagnostics(const Session& session, std::FILE* out) {
+  bool color = use_color(out);
+  for (const auto& d : session.diagnostics.all()) {
+    if (d.span.file == 0) {
+      print_error(d.message);
+      continue;
+    }
+    fmt::print(out, "{}", render_text(d, session.sources, color));
+  }
+}
+
+void print_error(const std::string& message) { fmt::print(stderr, "leadscore: error: {}\n", message); }
+
+}  // namespace leadscore::cli

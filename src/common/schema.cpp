@@ -1,0 +1,33 @@
+// Name lookups on the schema. Linear scans: schemas are small and these run only while loading and
+// checking, never per record (readers build their own column maps once).
+#include "leadscore/schema.hpp"
+
+namespace leadscore {
+
+std::string_view field_type_name(FieldType t) {
+  switch (t) {
+    case FieldType::String: return "string";
+    case FieldType::Int: return "int";
+    case FieldType::Number: return "number";
+    case FieldType::Bool: return "bool";
+    case FieldType::Date: return "date";
+    case FieldType::Enum: return "enum";
+    case FieldType::Set: return "set";
+    case FieldType::StringSet: return "set(string)";
+  }
+  return "?";
+}
+
+int Field::member_index(std::string_view member) const {
+  for (std::size_t i = 0; i < members.size(); ++i)
+    if (members[i] == member) return static_cast<int>(i);
+  return -1;
+}
+
+int Schema::find(std::string_view field_name) const {
+  for (std::size_t i = 0; i < fields.size(); ++i)
+    if (fields[i].name == field_name) return static_cast<int>(i);
+  return -1;
+}
+
+}  // namespace leadscore

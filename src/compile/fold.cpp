@@ -1,0 +1,88 @@
+#include "compile/fold.hpp"
+
+namespace leadscore::compile {
+
+using ast::ExprKind;
+using Kind = Constant::Kind;
+
+namespace {
+
+Constant truth(bool b) { return Constant{Kind::Truth, b ? 1.0 : 0.0, {}}; }
+
+template <typename T>
+bool compare(ast::CompareOp op, const T& a, const T& b) {
+  switch (op) {
+    case ast::CompareOp::Eq: return a == b;
+    case ast::CompareOp::Ne: return a != b;
+    case ast::CompareOp::Lt: return a < b;
+    case ast::CompareOp::Le: return a <= b;
+    case ast::CompareOp::Gt: return a > b;
+    case ast::CompareOp::Ge: return a >= b;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::optional<Constant> fold(const ast::Expr& e, const std::vector<ast::Let>& lets) {
+  switch (e.kind) {
+    case ExprKind::Number: return Constant{Kind::Number, e.number, {}};
+    case ExprKind::String: return Constant{Kind::String, 0, e.text};
+    case ExprKind::Date: return Constant{Kind::Date, static_cast<double>(e.date), {}};
+    case ExprKind::Bool: return truth(e.boolean);
+    case ExprKind::Paren: return fold(*e.kids[0], lets);
+    case ExprKind::Name:
+      if (e.ref == ast::NameRef::Let) return fold(*lets[static_cast<std::size_t>(e.index)].value, lets);
+      return std::nullopt;
+    case ExprKind::Neg: {
+      auto a = fold(*e.kids[0], lets);
+      if (!a || a->kind != Kind::Number) return std::nullopt;
+      return Constant{Kind::Number, -a->number, {}};
+    }
+    case ExprKind::Add:
+    case ExprKind::Sub:
+    case ExprKind::Mul:
+    case ExprKind::Div: {
+      auto a = fold(*e.kids[0], lets);
+      auto b = fold(*e.kids[1], lets);
+      if (!a || !b || a->kind != Kind::Number || b->kind != Kind::Number) return std::nullopt;
+      if (e.kind == ExprKind::Div && b->number == 0) return std::nullopt;  // missing at run time
+      double x = e.kind == ExprKind::Add   ? a->number + b->number
+                 : e.kind == ExprKind::Sub ? a->number - b->number
+                 : e.kind == ExprKind::Mul ? a->number * b->number
+                                           : a->number / b->number;
+      return Constant{Kind::Number, x, {}};
+    }
+    case ExprKind::Compare: {
+      auto a = fold(*e.kids[0], lets);
+      auto b = fold(*e.kids[1], lets);
+      if (!a || !b || a->kind != b->kind) return std::nullopt;
+      if (a->kind == Kind::String) return truth(compare(e.op, a->text, b->text));
+      return truth(compare(e.op, a->number, b->number));
+    }
+    case ExprKind::Not: {
+      auto a = fold(*e.kids[0], lets);
+      if (!a || a->kind != Kind::Truth) return std::nullopt;
+      return truth(a->number == 0);
+    }
+    case ExprKind::And:
+    case ExprKind::Or: {
+      // One operand that decides the result is enough: `x and false` is false whatever x is.
+      bool is_and = e.kind == ExprKind::And;
+      bool all_known = true;
+      for (const auto& k : e.kids) {
+        auto a = fold(*k, lets);
+        if (!a || a->kind != Kind::Truth) {
+          all_known = false;
+          continue;
+        }
+        if ((a->number != 0) != is_and) return truth(!is_and);
+      }
+      if (all_known) return truth(is_and);
+      return std::nullopt;
+    }
+    default: return std::nullopt;
+  }
+}
+
+}  // namespace leadscore::compile

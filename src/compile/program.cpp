@@ -1,0 +1,85 @@
+// The compiled program's housekeeping and its disassembler, both driven by opcodes.def.
+#include <re2/re2.h>
+
+#include <fmt/format.h>
+
+#include "leadscore/date.hpp"
+#include "leadscore/program.hpp"
+
+namespace leadscore {
+
+Program::Program() = default;
+Program::~Program() = default;
+Program::Program(Program&&) noexcept = default;
+Program& Program::operator=(Program&&) noexcept = default;
+
+std::vector<std::string> Program::group_columns() const {
+  std::vector<std::string> out;
+  for (const auto& g : groups) {
+    if (!g.name.empty()) out.push_back(g.name);
+  }
+  return out;
+}
+
+namespace {
+
+struct OpInfo {
+  std::string_view name;
+  std::string_view operand;
+};
+
+constexpr OpInfo op_table[] = {
+#define OP(name, operand, pops, pushes, meaning) {#name, #operand},
+#include "leadscore/opcodes.def"
+#undef OP
+};
+
+constexpr std::string_view cmp_names[] = {"=", "!=", "<", "<=", ">", ">="};
+
+std::string join(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& s : items) out += (out.empty() ? "" : ", ") + fmt::format("\"{}\"", s);
+  return out;
+}
+
+std::string operand_text(const Program& p, const Instr& in) {
+  std::string_view kind = op_table[static_cast<std::size_t>(in.op)].operand;
+  if (kind == "field") return p.schema.fields[in.arg].name;
+  if (kind == "number") {
+    return in.op == Op::CONST_INT ? fmt::format("{}", in.arg) : fmt::format("{}", p.numbers[in.arg]);
+  }
+  if (kind == "string") return fmt::format("\"{}\"", p.strings[in.arg]);
+  if (kind == "date") return format_date(static_cast<Day>(static_cast<std::int32_t>(in.arg)));
+  if (kind == "bool") return in.arg ? "true" : "false";
+  if (kind == "mask") return fmt::format("{:#x}", p.masks[in.arg]);
+  if (kind == "numbers") {
+    std::string out;
+    for (double x : p.number_lists[in.arg]) out += (out.empty() ? "" : ", ") + fmt::format("{}", x);
+    return fmt::format("[{}]", out);
+  }
+  if (kind == "strings") return fmt::format("[{}]", join(p.string_lists[in.arg]));
+  if (kind == "regex") return fmt::format("/{}/", p.regexes[in.arg]->pattern());
+  if (kind == "rule") return fmt::format("{} \"{}\"", in.arg, p.rules[in.arg].label);
+  if (kind == "reject") return fmt::format("{} \"{}\"", in.arg, p.rejects[in.arg].reason);
+  if (kind == "target") return fmt::format("-> {:04}", in.arg);
+  if (kind == "flag") return std::string(cmp_names[in.flag % 6]);
+  return "";
+}
+
+}  // namespace
+
+std::string_view op_name(Op op) { return op_table[static_cast<std::size_t>(op)].name; }
+
+std::string disassemble(const Program& p) {
+  std::string out;
+  for (std::size_t i = 0; i < p.code.size(); ++i) {
+    const Instr& in = p.code[i];
+    std::string text = operand_text(p, in);
+    bool negated = (in.op == Op::IN_NUMS || in.op == Op::IN_STRS || in.op == Op::IN_MASK) && in.flag;
+    if (negated) text = "not " + text;
+    out += fmt::format("{:04}  {:<16} {}\n", i, op_name(in.op), text);
+  }
+  return out;
+}
+
+}  // namespace leadscore

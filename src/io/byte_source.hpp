@@ -1,0 +1,50 @@
+// A large, growable input window over a FILE*, shared by the record readers.
+//
+// Invariants the readers rely on:
+// - bytes in [data(), data() + size()) are unread input; the reader parses them in place and may
+//   write into them (the CSV reader unescapes doubled quotes in place);
+// - at least `padding` readable bytes follow the window's end (simdjson reads past a document);
+// - the window only moves or grows inside refill(), so views into it stay valid until then.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <memory>
+#include <string>
+
+namespace leadscore::io {
+
+class ByteSource {
+ public:
+  static constexpr std::size_t initial_capacity = std::size_t{1} << 20;  // 1 MiB
+  static constexpr std::size_t padding = 64;  // >= SIMDJSON_PADDING
+
+  explicit ByteSource(std::FILE* in);
+
+  char* data() { return buf_.get() + begin_; }
+  std::size_t size() const { return end_ - begin_; }
+  bool at_eof() const { return eof_; }
+  void consume(std::size_t n) { begin_ += n; bytes_consumed_ += n; }
+  std::uint64_t bytes_consumed() const { return bytes_consumed_; }
+
+  // Moves the unread bytes to the front, grows the buffer when they fill it, and reads more.
+  // Returns false when nothing more could be read (end of input or a read error). Invalidates
+  // every pointer into the window.
+  bool refill();
+  // Drops a UTF-8 byte order mark at the very start of the input.
+  void skip_bom();
+  // Non-empty after a read error: the text of errno.
+  const std::string& read_error() const { return read_error_; }
+
+ private:
+  std::FILE* in_;
+  std::unique_ptr<char[]> buf_;
+  std::size_t capacity_ = 0;  // usable bytes; `padding` more are allocated after them
+  std::size_t begin_ = 0, end_ = 0;
+  std::uint64_t bytes_consumed_ = 0;
+  bool eof_ = false;
+  std::string read_error_;
+};
+
+}  // namespace leadscore::io

@@ -1,0 +1,180 @@
+// CSV records: the header maps columns to fields once; each record is then scanned in place in the
+// input window and its cells parsed in schema order, so that the first bad field is the one named.
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "io/byte_source.hpp"
+#include "io/csv_scan.hpp"
+#include "io/readers.hpp"
+#include "io/record_errors.hpp"
+#include "io/value_parse.hpp"
+
+namespace leadscore::io {
+namespace {
+
+std::string_view trim_blanks(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+class CsvReader final : public RecordReader {
+ public:
+  CsvReader(std::FILE* in, std::string_view name, const Schema& schema)
+      : src_(in), name_(name), schema_(schema) {}
+
+  // Reads the header. Returns the error that stops the run, or "" (adding warnings).
+  std::string read_header(std::vector<std::string>& warnings);
+
+  bool next(Record& rec) override;
+  std::string read_error() const override {
+    return src_.read_error().empty() ? std::string()
+                                     : fmt::format("{}: read error: {}", name_, src_.read_error());
+  }
+  std::uint64_t bytes_read() const override { return src_.bytes_consumed(); }
+
+ private:
+  // Scans the next non-blank record into cells_; false at the end of the input. The record's
+  // bytes stay in the window (consumed, but not moved) until the next call.
+  bool scan_next(CsvScan& scan, std::uint64_t& start_line);
+  std::string column_label(std::size_t cell) const {
+    return cell < column_names_.size() ? fmt::format("column '{}'", column_names_[cell])
+                                       : fmt::format("cell {}", cell + 1);
+  }
+  void fill(Record& rec, const CsvScan& scan);
+
+  ByteSource src_;
+  std::string name_;
+  Schema schema_;                          // a copy: the reader may outlive the caller's schema
+  std::vector<std::string> column_names_;  // as in the header, for messages
+  std::vector<int> field_column_;          // per field: its column, or -1 when there is none
+  int key_column_ = -1;
+  std::uint64_t next_line_ = 1;
+  std::vector<CsvCell> cells_;
+};
+
+bool CsvReader::scan_next(CsvScan& scan, std::uint64_t& start_line) {
+  for (;;) {
+    if (src_.size() == 0 && !src_.refill()) return false;
+    scan = scan_csv_record(src_.data(), src_.data() + src_.size(), src_.at_eof(), cells_);
+    if (!scan.complete) {
+      src_.refill();  // when it cannot read more, at_eof() is now true and the rescan completes
+      continue;
+    }
+    start_line = next_line_;
+    next_line_ += scan.line_breaks;
+    src_.consume(scan.length);
+    if (!is_blank_record(cells_)) return true;
+  }
+}
+
+std::string CsvReader::read_header(std::vector<std::string>& warnings) {
+  src_.skip_bom();
+  CsvScan scan;
+  std::uint64_t line = 0;
+  if (!scan_next(scan, line)) {
+    if (!src_.read_error().empty()) return read_error();
+    return fmt::format("{}: the input is empty (a CSV file starts with a header row)", name_);
+  }
+  if (scan.broken != CsvBreak::None)
+    return fmt::format("{}: line {}: {} in the header", name_, line,
+                       scan.broken == CsvBreak::UnclosedQuote ? "unclosed quote"
+                                                              : "text after a closing quote");
+
+  field_column_.assign(schema_.fields.size(), -1);
+  for (std::size_t c = 0; c < cells_.size(); ++c) {
+    unescape_quotes(cells_[c]);
+    const std::string_view name = trim_blanks(cells_[c].text());
+    column_names_.emplace_back(name);
+    if (name.empty()) {
+      warnings.push_back(fmt::format("{}: column {} has no name; ignored", name_, c + 1));
+      continue;
+    }
+    const int f = schema_.find(name);
+    if (f < 0) {
+      bool seen = false;  // an unknown name repeated is still one warning
+      for (std::size_t k = 0; k < c; ++k) seen = seen || column_names_[k] == name;
+      if (!seen)
+        warnings.push_back(
+            fmt::format("{}: column '{}' is not in the schema; ignored", name_, name));
+      continue;
+    }
+    if (field_column_[f] >= 0)
+      return fmt::format("{}: column '{}' appears twice in the header", name_, name);
+    field_column_[f] = static_cast<int>(c);
+  }
+
+  for (std::size_t f = 0; f < schema_.fields.size(); ++f) {
+    const Field& field = schema_.fields[f];
+    if (field_column_[f] >= 0) continue;
+    if (field.key)
+      return fmt::format("{}: missing column '{}' (the key of the schema)", name_, field.name);
+    if (field.required)
+      return fmt::format("{}: missing column '{}' (required by the schema)", name_, field.name);
+    warnings.push_back(fmt::format("{}: no column for field '{}'; it is missing in every record",
+                                   name_, field.name));
+  }
+  if (schema_.key_index >= 0) key_column_ = field_column_[schema_.key_index];
+  return {};
+}
+
+bool CsvReader::next(Record& rec) {
+  CsvScan scan;
+  std::uint64_t line = 0;
+  if (!scan_next(scan, line)) return false;
+  rec.reset(schema_.fields.size());
+  rec.line = line;
+  fill(rec, scan);
+  return true;
+}
+
+void CsvReader::fill(Record& rec, const CsvScan& scan) {
+  // Cells before a break are whole, so the key can still be read from them.
+  const std::size_t whole_cells = scan.broken == CsvBreak::None ? cells_.size() : scan.broken_cell;
+  for (std::size_t c = 0; c < whole_cells; ++c) unescape_quotes(cells_[c]);
+  if (key_column_ >= 0 && static_cast<std::size_t>(key_column_) < whole_cells)
+    rec.key = cells_[key_column_].text();
+
+  if (scan.broken == CsvBreak::UnclosedQuote) {
+    report_unclosed_quote(rec, column_label(scan.broken_cell), rec.line + scan.breaks_before_broken);
+    return;
+  }
+  if (scan.broken == CsvBreak::TextAfterQuote) {
+    report_text_after_quote(rec, column_label(scan.broken_cell));
+    return;
+  }
+  // A row whose cell count differs from the header's has lost or gained a separator somewhere,
+  // so no cell of it can be trusted to be in its column.
+  if (cells_.size() != column_names_.size()) {
+    report_cell_count(rec, cells_.size(), column_names_.size());
+    return;
+  }
+  for (std::size_t f = 0; f < schema_.fields.size(); ++f) {
+    const Field& field = schema_.fields[f];
+    const int col = field_column_[f];
+    const std::string_view text = col >= 0 ? cells_[col].text() : std::string_view();
+    if (text.empty()) {  // an empty cell, quoted or not, is a missing value
+      if (field.required || field.key) {
+        report_missing(rec, field);
+        return;
+      }
+      continue;
+    }
+    if (!parse_text_cell(field, text, rec.values[f], rec)) return;
+  }
+}
+
+}  // namespace
+
+ReaderOpenResult open_csv_reader(std::FILE* in, std::string_view name, const Schema& schema) {
+  ReaderOpenResult result;
+  auto reader = std::make_unique<CsvReader>(in, name, schema);
+  result.error = reader->read_header(result.warnings);
+  if (result.error.empty()) result.reader = std::move(reader);
+  return result;
+}
+
+}  // namespace leadscore::io

@@ -1,0 +1,138 @@
+#include "io/csv_scan.hpp"
+
+#include <algorithm>
+#include <cstring>
+
+namespace leadscore::io {
+namespace {
+
+char* find_char(char* from, char* end, char c) {
+  return static_cast<char*>(std::memchr(from, c, static_cast<std::size_t>(end - from)));
+}
+
+std::uint32_t count_breaks(const char* from, const char* to) {
+  return static_cast<std::uint32_t>(std::count(from, to, '\n'));
+}
+
+// The end of an unquoted cell that ends a line: a CR before the LF belongs to the line end.
+char* before_cr(char* begin, char* end) { return end > begin && end[-1] == '\r' ? end - 1 : end; }
+
+}  // namespace
+
+CsvScan scan_csv_record(char* p, char* end, bool at_eof, std::vector<CsvCell>& cells) {
+  cells.clear();
+  CsvScan r;
+  const CsvScan incomplete;
+  char* q = p;
+  for (;;) {
+    if (q == end || *q != '"') {
+      char* s = q;
+      while (s < end && *s != ',' && *s != '\n') ++s;
+      if (s == end) {
+        if (!at_eof) return incomplete;
+        cells.push_back({q, before_cr(q, end), false, false});
+        r.length = static_cast<std::size_t>(end - p);
+        r.complete = true;
+        return r;
+      }
+      if (*s == ',') {
+        cells.push_back({q, s, false, false});
+        q = s + 1;
+        continue;
+      }
+      cells.push_back({q, before_cr(q, s), false, false});
+      ++r.line_breaks;
+      r.length = static_cast<std::size_t>(s + 1 - p);
+      r.complete = true;
+      return r;
+    }
+
+    // A quoted cell.
+    const std::uint32_t breaks_before = r.line_breaks;
+    char* const start = q + 1;
+    char* s = start;
+    bool doubled = false;
+    for (;;) {
+      char* quote = find_char(s, end, '"');
+      if (quote == nullptr) {
+        if (!at_eof) return incomplete;
+        r.line_breaks += count_breaks(s, end);
+        cells.push_back({start, end, true, doubled});
+        r.length = static_cast<std::size_t>(end - p);
+        r.complete = true;
+        r.broken = CsvBreak::UnclosedQuote;
+        r.broken_cell = cells.size() - 1;
+        r.breaks_before_broken = breaks_before;
+        return r;
+      }
+      r.line_breaks += count_breaks(s, quote);
+      // Whether this quote is doubled depends on the next byte, which may not be read yet.
+      if (quote + 1 == end && !at_eof) return incomplete;
+      if (quote + 1 < end && quote[1] == '"') {
+        doubled = true;
+        s = quote + 2;
+        continue;
+      }
+      cells.push_back({start, quote, true, doubled});
+      q = quote + 1;
+      break;
+    }
+
+    if (q == end) {  // closed right at the end of the input
+      r.length = static_cast<std::size_t>(end - p);
+      r.complete = true;
+      return r;
+    }
+    if (*q == ',') {
+      ++q;
+      continue;
+    }
+    if (*q == '\n' || (*q == '\r' && q + 1 < end && q[1] == '\n')) {
+      q += *q == '\r' ? 2 : 1;
+      ++r.line_breaks;
+      r.length = static_cast<std::size_t>(q - p);
+      r.complete = true;
+      return r;
+    }
+    if (*q == '\r' && q + 1 == end) {
+      if (!at_eof) return incomplete;
+      r.length = static_cast<std::size_t>(end - p);
+      r.complete = true;
+      return r;
+    }
+    // Text after a closing quote: the rest of this line is the broken record, so that the next
+    // line starts afresh (resynchronising on the line is the best guess at the writer's intent).
+    r.broken = CsvBreak::TextAfterQuote;
+    r.broken_cell = cells.size() - 1;
+    r.breaks_before_broken = breaks_before;
+    char* nl = find_char(q, end, '\n');
+    if (nl == nullptr) {
+      if (!at_eof) return incomplete;
+      r.length = static_cast<std::size_t>(end - p);
+    } else {
+      ++r.line_breaks;
+      r.length = static_cast<std::size_t>(nl + 1 - p);
+    }
+    r.complete = true;
+    return r;
+  }
+}
+
+void unescape_quotes(CsvCell& cell) {
+  if (!cell.doubled_quotes) return;
+  char* out = cell.begin;
+  for (char* in = cell.begin; in < cell.end; ++in) {
+    *out++ = *in;
+    if (*in == '"' && in + 1 < cell.end && in[1] == '"') ++in;
+  }
+  cell.end = out;
+  cell.doubled_quotes = false;
+}
+
+bool is_blank_record(const std::vector<CsvCell>& cells) {
+  if (cells.size() != 1 || cells[0].quoted) return false;
+  return std::all_of(cells[0].begin, cells[0].end,
+                     [](char c) { return c == ' ' || c == '\t' || c == '\r'; });
+}
+
+}  // namespace leadscore::io

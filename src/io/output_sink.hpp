@@ -1,0 +1,30 @@
+// Buffered output for the writers: rows are appended to one string and written in large chunks.
+#pragma once
+
+#include <cstdio>
+#include <string>
+
+namespace leadscore::io {
+
+class OutputSink {
+ public:
+  explicit OutputSink(std::FILE* out) : out_(out) { buf_.reserve(flush_at + flush_at / 4); }
+
+  std::string& buffer() { return buf_; }
+  // Called after each row: writes once the buffer holds about 1 MiB.
+  void row_done() {
+    if (buf_.size() >= flush_at) flush();
+  }
+  // Writes everything and flushes the FILE*; false if any write failed.
+  bool finish();
+
+ private:
+  static constexpr std::size_t flush_at = std::size_t{1} << 20;
+  void flush();
+
+  std::FILE* out_;
+  std::string buf_;
+  bool failed_ = false;
+};
+
+}  // namespace leadscore::io

@@ -1,0 +1,227 @@
+#include "io/record_errors.hpp"
+
+#include <iterator>
+
+#include <fmt/format.h>
+#include <simdjson.h>
+
+namespace leadscore::io {
+namespace {
+
+// Values longer than this are cut in messages: a message is a cell in the output, not a copy of the
+// input.
+constexpr std::size_t max_shown_bytes = 60;
+
+// Length of the UTF-8 sequence starting at s[i], or 0 if it is not a valid one.
+std::size_t utf8_length(std::string_view s, std::size_t i) {
+  const auto b = static_cast<unsigned char>(s[i]);
+  std::size_t n = 0;
+  std::uint32_t cp = 0;
+  if (b < 0x80) return 1;
+  if (b >= 0xC2 && b <= 0xDF) {
+    n = 2;
+    cp = b & 0x1F;
+  } else if (b >= 0xE0 && b <= 0xEF) {
+    n = 3;
+    cp = b & 0x0F;
+  } else if (b >= 0xF0 && b <= 0xF4) {
+    n = 4;
+    cp = b & 0x07;
+  } else {
+    return 0;
+  }
+  if (i + n > s.size()) return 0;
+  for (std::size_t k = 1; k < n; ++k) {
+    const auto c = static_cast<unsigned char>(s[i + k]);
+    if ((c & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (c & 0x3F);
+  }
+  // Overlong forms, surrogates and values past U+10FFFF are not UTF-8.
+  if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+      (cp >= 0xD800 && cp <= 0xDFFF))
+    return 0;
+  return n;
+}
+
+void begin(Record& rec) { fmt::format_to(std::back_inserter(rec.error), "line {}: ", rec.line); }
+
+void begin_field(Record& rec, const Field& f) {
+  fmt::format_to(std::back_inserter(rec.error), "line {}: field '{}': ", rec.line, f.name);
+}
+
+void append_cut(std::string& out, std::string_view text) {
+  if (text.size() <= max_shown_bytes) {
+    out += text;
+    return;
+  }
+  std::size_t cut = max_shown_bytes;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  out += text.substr(0, cut);
+  out += "...";
+}
+
+void append_member_list(std::string& out, const Field& f) {
+  out += f.type == FieldType::Set ? "set(" : "enum(";
+  for (std::size_t i = 0; i < f.members.size(); ++i) {
+    if (i > 0) out += ", ";
+    out += f.members[i];
+  }
+  out += ')';
+}
+
+}  // namespace
+
+bool is_valid_utf8(std::string_view text) {
+  // Most cells are short and ASCII: a plain loop beats the per-call cost of the SIMD validator.
+  unsigned char high = 0;
+  for (const char c : text) high |= static_cast<unsigned char>(c);
+  return high < 0x80 || simdjson::validate_utf8(text.data(), text.size());
+}
+
+void append_quoted_value(std::string& out, std::string_view text) {
+  out += '\'';
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (i >= max_shown_bytes) {
+      out += "...";
+      break;
+    }
+    const char c = text[i];
+    const std::size_t n = utf8_length(text, i);
+    if (n == 1 && static_cast<unsigned char>(c) >= 0x20 && c != 0x7F) {
+      out += c;
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (n <= 1) {  // other control characters and stray bytes
+      fmt::format_to(std::back_inserter(out), "\\x{:02X}", static_cast<unsigned char>(c));
+    } else {
+      out.append(text.data() + i, n);
+      i += n;
+      continue;
+    }
+    ++i;
+  }
+  out += '\'';
+}
+
+void report_missing(Record& rec, const Field& f) {
+  fmt::format_to(std::back_inserter(rec.error), "line {}: field '{}' is required but missing",
+                 rec.line, f.name);
+}
+
+void report_not_int(Record& rec, const Field& f, std::string_view text) {
+  begin_field(rec, f);
+  append_quoted_value(rec.error, text);
+  rec.error += " is not an int";
+}
+
+void report_int_range(Record& rec, const Field& f, std::string_view text) {
+  begin_field(rec, f);
+  append_quoted_value(rec.error, text);
+  rec.error += " is outside the 64-bit int range";
+}
+
+void report_not_number(Record& rec, const Field& f, std::string_view text) {
+  begin_field(rec, f);
+  append_quoted_value(rec.error, text);
+  rec.error += " is not a number";
+}
+
+void report_number_range(Record& rec, const Field& f, std::string_view text) {
+  begin_field(rec, f);
+  append_quoted_value(rec.error, text);
+  rec.error += " is outside the number range";
+}
+
+void report_not_bool(Record& rec, const Field& f, std::string_view text) {
+  begin_field(rec, f);
+  append_quoted_value(rec.error, text);
+  rec.error += " is not a bool (true, false, yes, no, 1, 0)";
+}
+
+void report_not_date(Record& rec, const Field& f, std::string_view text) {
+  begin_field(rec, f);
+  append_quoted_value(rec.error, text);
+  rec.error += " is not a date";
+  // The commonest near miss (a SQL-style timestamp) gets a hint.
+  if (text.size() > 11 && text[10] == ' ' && parse_date(text.substr(0, 10)))
+    rec.error += " (a date-time needs 'T' between the date and the time)";
+}
+
+void report_not_member(Record& rec, const Field& f, std::string_view member) {
+  begin_field(rec, f);
+  append_quoted_value(rec.error, member);
+  rec.error += " is not a member of ";
+  append_member_list(rec.error, f);
+}
+
+void report_empty_member(Record& rec, const Field& f, std::string_view cell) {
+  begin_field(rec, f);
+  append_quoted_value(rec.error, cell);
+  rec.error += " has an empty member";
+}
+
+void report_not_utf8(Record& rec, const Field& f) {
+  begin_field(rec, f);
+  rec.error += "the text is not valid UTF-8";
+}
+
+void report_cell_count(Record& rec, std::size_t cells, std::size_t header_cells) {
+  begin(rec);
+  fmt::format_to(std::back_inserter(rec.error), "{} {}, header has {}", cells,
+                 cells == 1 ? "cell" : "cells", header_cells);
+}
+
+void report_unclosed_quote(Record& rec, std::string_view column, std::uint64_t opened_at_line) {
+  begin(rec);
+  fmt::format_to(std::back_inserter(rec.error), "unclosed quote (opened in {} at line {})", column,
+                 opened_at_line);
+}
+
+void report_text_after_quote(Record& rec, std::string_view column) {
+  begin(rec);
+  fmt::format_to(std::back_inserter(rec.error), "text after a closing quote in {}", column);
+}
+
+void report_json_type(Record& rec, const Field& f, std::string_view expected,
+                      std::string_view json_text) {
+  begin_field(rec, f);
+  fmt::format_to(std::back_inserter(rec.error), "expected {}, got ", expected);
+  append_cut(rec.error, json_text);
+}
+
+void report_json_not_int(Record& rec, const Field& f, std::string_view json_text) {
+  begin_field(rec, f);
+  append_cut(rec.error, json_text);
+  rec.error += " is not an int";
+}
+
+void report_json_int_range(Record& rec, const Field& f, std::string_view json_text) {
+  begin_field(rec, f);
+  append_cut(rec.error, json_text);
+  rec.error += " is outside the 64-bit int range";
+}
+
+void report_not_json(Record& rec, std::string_view why) {
+  begin(rec);
+  rec.error += "not valid JSON";
+  if (!why.empty()) fmt::format_to(std::back_inserter(rec.error), " ({})", why);
+}
+
+void report_not_object(Record& rec) {
+  begin(rec);
+  rec.error += "not a JSON object";
+}
+
+void report_duplicate_key(Record& rec, std::string_view key) {
+  begin(rec);
+  rec.error += "key ";
+  append_quoted_value(rec.error, key);
+  rec.error += " appears twice";
+}
+
+}  // namespace leadscore::io
