@@ -6,6 +6,7 @@
 #include <re2/re2.h>
 
 #include "check/checker.hpp"
+#include "check/suggest.hpp"
 
 namespace leadscore::check {
 
@@ -90,7 +91,11 @@ Type Checker::name(Expr& e, const Type* context) {
     resolve_member(e, *context);
     return e.type;
   }
-  report_.unknown_name(e.span, e.text, value_names());
+  // A name nearest to a field (or in a model without lets) is most likely a misspelt field.
+  std::string guess = closest(e.text, value_names());
+  bool field_like = guess.empty() ? model_.lets.empty() : schema_.find(guess) >= 0;
+  if (field_like) report_.unknown_field(e.span, e.text, field_names());
+  else report_.unknown_name(e.span, e.text, value_names());
   return of(TypeKind::Unknown);
 }
 
@@ -250,7 +255,11 @@ void Checker::regex(Expr& e) {
 }
 
 Type Checker::string_test(Expr& e) {
-  expect(*e.kids[0], expr(*e.kids[0]), TypeKind::String, "this test");
+  std::string_view what = e.kind == ExprKind::Matches      ? "'matches'"
+                          : e.kind == ExprKind::StartsWith ? "'starts with'"
+                          : e.kind == ExprKind::EndsWith   ? "'ends with'"
+                                                           : "'contains'";
+  expect(*e.kids[0], expr(*e.kids[0]), TypeKind::String, what);
   Expr& p = *e.kids[1];
   if (p.kind == ExprKind::Regex) {
     regex(p);
