@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -45,8 +46,12 @@ struct ScoreStats {
   std::uint64_t records = 0, ok = 0, rejected = 0, errors = 0, qualified = 0;
 };
 
+// Called every `progress_every` records with the count so far (for a progress display).
+using ProgressFn = std::function<void(std::uint64_t records)>;
+inline constexpr std::uint64_t progress_every = 1 << 18;
+
 // Scores every record of `reader` into `writer`, one output row per input record, in order.
 ScoreStats score_stream(const Program& program, RecordReader& reader, ResultWriter& writer,
-                        Day as_of, bool explain);
+                        Day as_of, bool explain, const ProgressFn& progress = {});
 
 }  // namespace leadscore

@@ -3,7 +3,7 @@
 namespace leadscore {
 
 ScoreStats score_stream(const Program& program, RecordReader& reader, ResultWriter& writer,
-                        Day as_of, bool explain) {
+                        Day as_of, bool explain, const ProgressFn& progress) {
   ScoreStats stats;
   Vm vm(program);
   Record record;
@@ -18,6 +18,7 @@ ScoreStats score_stream(const Program& program, RecordReader& reader, ResultWrit
       case RowStatus::Error: ++stats.errors; break;
     }
     stats.qualified += outcome.qualified ? 1 : 0;
+    if (progress && stats.records % progress_every == 0) progress(stats.records);
   }
   return stats;
 }

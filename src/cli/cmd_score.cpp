@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <cstring>
 #include <memory>
+#include <unistd.h>
 
 #include <fmt/format.h>
 
@@ -82,7 +83,16 @@ int run_score(const ScoreOptions& o) {
   columns.group_names = program.group_columns();
   columns.explain = o.explain;
   auto writer = make_result_writer(out.get(), out_format, columns);
-  score_stream(program, *opened.reader, *writer, as_of, o.explain);
+  // Progress on stderr only for a person watching: a terminal, and a large input.
+  ProgressFn progress;
+  if (isatty(fileno(stderr))) {
+    progress = [](std::uint64_t n) { fmt::print(stderr, "\rleadscore: {} records scored", n); };
+  }
+  ScoreStats stats = score_stream(program, *opened.reader, *writer, as_of, o.explain, progress);
+  if (progress && stats.records >= progress_every) {
+    fmt::print(stderr, "\rleadscore: {} records scored ({} ok, {} rejected, {} errors)\n",
+               stats.records, stats.ok, stats.rejected, stats.errors);
+  }
   if (!writer->finish()) {
     print_error(fmt::format("cannot write '{}'", o.output));
     return exit_usage;

@@ -37,9 +37,14 @@ class JsonlReader final : public RecordReader {
     for (std::size_t f = 0; f < schema_.fields.size(); ++f)
       field_by_name_.emplace(schema_.fields[f].name, static_cast<int>(f));
     key_scratch_.reserve(32);
-    // Room for typical lines up front, so that the parser does not regrow as lines lengthen.
-    // A failure here only means parse() allocates later, as it would anyway.
-    const simdjson::error_code ignored = parser_.allocate(std::size_t{1} << 16);
+    // The parser sizes itself (and reallocates) to each longer line it meets; lines of one file
+    // differ by a few bytes, so size it once for lines up to 64 KiB by parsing a blank-padded {}.
+    // A failure here only means that parse() allocates later, as it would anyway.
+    simdjson::padded_string warm(std::size_t{1} << 16);
+    std::memset(warm.data(), ' ', warm.size());
+    warm.data()[0] = '{';
+    warm.data()[1] = '}';
+    const simdjson::error_code ignored = parser_.parse(warm).error();
     static_cast<void>(ignored);
     src_.skip_bom();
   }

@@ -51,7 +51,7 @@ class JsonlWriter final : public ResultWriter {
  public:
   JsonlWriter(std::FILE* out, const OutputColumns& columns) : sink_(out), explain_(columns.explain) {
     // Every row starts and goes on with the same key texts: build them once.
-    key_prefix_ = "{";
+    key_prefix_.push_back('{');
     append_json_string(key_prefix_, columns.key_name);
     key_prefix_ += ':';
     for (const std::string& g : columns.group_names) {
