@@ -6,7 +6,7 @@
 int main(int argc, char** argv) {
   using namespace leadscore::cli;
   CLI::App app{"leadscore: compile lead-scoring models and score CRM records with them", "leadscore"};
-  app.require_subcommand(1);
+  app.require_subcommand(0, 1);
   app.set_version_flag("--version", "leadscore 0.1.0");
 
   CheckOptions check;
@@ -51,6 +51,8 @@ int main(int argc, char** argv) {
     if (*check_cmd) return run_check(check);
     if (*score_cmd) return run_score(score);
     if (*disasm_cmd) return run_disasm(disasm);
+    print_error("a command is required: check, score or disasm (see 'leadscore --help')");
+    return exit_usage;
   } catch (const std::exception& e) {
     print_error(fmt::format("internal error: {}", e.what()));
     return exit_usage;

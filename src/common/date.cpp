@@ -2,18 +2,18 @@
 // records and model literals use.
 #include "leadscore/date.hpp"
 
-#include <chrono>
-
 #include <fmt/format.h>
+
+#include <chrono>
 
 namespace leadscore {
 
 Day days_from_civil(int year, unsigned month, unsigned day) {
   year -= month <= 2 ? 1 : 0;
   const int era = (year >= 0 ? year : year - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(year - era * 400);             // [0, 399]
+  const unsigned yoe = static_cast<unsigned>(year - era * 400);                        // [0, 399]
   const unsigned doy = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;  // [0, 365]
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;               // [0, 146096]
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;  // [0, 146096]
   return static_cast<Day>(era * 146097 + static_cast<int>(doe) - 719468);
 }
 

@@ -6,14 +6,22 @@ namespace leadscore {
 
 std::string_view field_type_name(FieldType t) {
   switch (t) {
-    case FieldType::String: return "string";
-    case FieldType::Int: return "int";
-    case FieldType::Number: return "number";
-    case FieldType::Bool: return "bool";
-    case FieldType::Date: return "date";
-    case FieldType::Enum: return "enum";
-    case FieldType::Set: return "set";
-    case FieldType::StringSet: return "set(string)";
+    case FieldType::String:
+      return "string";
+    case FieldType::Int:
+      return "int";
+    case FieldType::Number:
+      return "number";
+    case FieldType::Bool:
+      return "bool";
+    case FieldType::Date:
+      return "date";
+    case FieldType::Enum:
+      return "enum";
+    case FieldType::Set:
+      return "set";
+    case FieldType::StringSet:
+      return "set(string)";
   }
   return "?";
 }

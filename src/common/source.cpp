@@ -1,4 +1,5 @@
-// Source files and their line tables. Offsets become line and column only when a message is printed.
+// Source files and their line tables. Offsets become line and column only when a message is
+// printed.
 #include "leadscore/source.hpp"
 
 #include <algorithm>

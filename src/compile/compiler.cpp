@@ -319,7 +319,7 @@ void Compiler::string_test(const Expr& e) {
     emit(op, string(ascii_lower(pattern->text)), e.span);
     return;
   }
-  if (pattern->kind == ExprKind::Name && pattern->ref == ast::NameRef::Let) pattern = &let_value(*pattern);
+  while (pattern->kind == ExprKind::Name && pattern->ref == ast::NameRef::Let) pattern = &let_value(*pattern);
   if (pattern->kind == ExprKind::Regex) {
     RE2::Options options;
     options.set_log_errors(false);
@@ -328,10 +328,11 @@ void Compiler::string_test(const Expr& e) {
     emit(Op::REGEX, static_cast<std::uint32_t>(p_.regexes.size() - 1), e.span);
   } else if (pattern->kind == ExprKind::List) {
     emit(Op::CONTAINS_ANY_CI, strings_list(*pattern, true), e.span);
-  } else if (pattern->kind == ExprKind::String || pattern->kind == ExprKind::Name) {
+  } else if (pattern->kind == ExprKind::String ||
+             (pattern->kind == ExprKind::Name && pattern->ref == ast::NameRef::Unresolved)) {
     emit(Op::CONTAINS_CI, string(ascii_lower(pattern->text)), e.span);  // a word is its own text
   } else {
-    value(*pattern);
+    value(*pattern);  // a let bound to a computed string: searched for at run time
     emit(Op::CONTAINS_DYN_CI, 0, e.span);
   }
 }

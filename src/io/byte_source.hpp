@@ -18,14 +18,17 @@ namespace leadscore::io {
 class ByteSource {
  public:
   static constexpr std::size_t initial_capacity = std::size_t{1} << 20;  // 1 MiB
-  static constexpr std::size_t padding = 64;  // >= SIMDJSON_PADDING
+  static constexpr std::size_t padding = 64;                             // >= SIMDJSON_PADDING
 
   explicit ByteSource(std::FILE* in);
 
   char* data() { return buf_.get() + begin_; }
   std::size_t size() const { return end_ - begin_; }
   bool at_eof() const { return eof_; }
-  void consume(std::size_t n) { begin_ += n; bytes_consumed_ += n; }
+  void consume(std::size_t n) {
+    begin_ += n;
+    bytes_consumed_ += n;
+  }
   std::uint64_t bytes_consumed() const { return bytes_consumed_; }
 
   // Moves the unread bytes to the front, grows the buffer when they fill it, and reads more.

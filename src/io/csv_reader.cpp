@@ -1,10 +1,10 @@
 // CSV records: the header maps columns to fields once; each record is then scanned in place in the
 // input window and its cells parsed in schema order, so that the first bad field is the one named.
+#include <fmt/format.h>
+
 #include <string>
 #include <utility>
 #include <vector>
-
-#include <fmt/format.h>
 
 #include "io/byte_source.hpp"
 #include "io/csv_scan.hpp"
@@ -80,9 +80,9 @@ std::string CsvReader::read_header(std::vector<std::string>& warnings) {
     return fmt::format("{}: the input is empty (a CSV file starts with a header row)", name_);
   }
   if (scan.broken != CsvBreak::None)
-    return fmt::format("{}: line {}: {} in the header", name_, line,
-                       scan.broken == CsvBreak::UnclosedQuote ? "unclosed quote"
-                                                              : "text after a closing quote");
+    return fmt::format(
+        "{}: line {}: {} in the header", name_, line,
+        scan.broken == CsvBreak::UnclosedQuote ? "unclosed quote" : "text after a closing quote");
 
   field_column_.assign(schema_.fields.size(), -1);
   for (std::size_t c = 0; c < cells_.size(); ++c) {
@@ -139,7 +139,8 @@ void CsvReader::fill(Record& rec, const CsvScan& scan) {
     rec.key = cells_[key_column_].text();
 
   if (scan.broken == CsvBreak::UnclosedQuote) {
-    report_unclosed_quote(rec, column_label(scan.broken_cell), rec.line + scan.breaks_before_broken);
+    report_unclosed_quote(rec, column_label(scan.broken_cell),
+                          rec.line + scan.breaks_before_broken);
     return;
   }
   if (scan.broken == CsvBreak::TextAfterQuote) {

@@ -19,11 +19,11 @@ struct CsvCell {
 enum class CsvBreak : std::uint8_t { None, UnclosedQuote, TextAfterQuote };
 
 struct CsvScan {
-  bool complete = false;         // false: the window ends inside the record; read more and rescan
-  std::size_t length = 0;        // bytes of the record, its line end included
-  std::uint32_t line_breaks = 0; // LF bytes in those bytes
+  bool complete = false;          // false: the window ends inside the record; read more and rescan
+  std::size_t length = 0;         // bytes of the record, its line end included
+  std::uint32_t line_breaks = 0;  // LF bytes in those bytes
   CsvBreak broken = CsvBreak::None;
-  std::size_t broken_cell = 0;          // index of the cell that broke the record
+  std::size_t broken_cell = 0;             // index of the cell that broke the record
   std::uint32_t breaks_before_broken = 0;  // LF bytes before that cell's opening quote
 };
 

@@ -7,9 +7,8 @@
 namespace leadscore::io {
 
 void append_csv_cell(std::string& out, std::string_view text) {
-  const bool quote = !text.empty() &&
-                     (text.front() == ' ' || text.back() == ' ' ||
-                      text.find_first_of(",\"\r\n") != std::string_view::npos);
+  const bool quote = !text.empty() && (text.front() == ' ' || text.back() == ' ' ||
+                                       text.find_first_of(",\"\r\n") != std::string_view::npos);
   if (!quote) {
     out += text;
     return;

@@ -1,14 +1,14 @@
 // JSON lines: each line is parsed in place in the input window by simdjson's DOM parser (the window
 // keeps SIMDJSON_PADDING bytes after its end). Keys are mapped to fields as they come; the values
 // are then checked in schema order, so that the first bad field is the one named.
+#include <fmt/format.h>
+#include <simdjson.h>
+
 #include <cmath>
 #include <cstring>
 #include <string>
 #include <unordered_map>
 #include <vector>
-
-#include <fmt/format.h>
-#include <simdjson.h>
 
 #include "io/byte_source.hpp"
 #include "io/readers.hpp"
@@ -32,7 +32,10 @@ bool is_blank(std::string_view s) {
 class JsonlReader final : public RecordReader {
  public:
   JsonlReader(std::FILE* in, std::string_view name, const Schema& schema)
-      : src_(in), name_(name), schema_(schema), slots_(schema.fields.size()),
+      : src_(in),
+        name_(name),
+        schema_(schema),
+        slots_(schema.fields.size()),
         seen_(schema.fields.size()) {
     for (std::size_t f = 0; f < schema_.fields.size(); ++f)
       field_by_name_.emplace(schema_.fields[f].name, static_cast<int>(f));
@@ -257,12 +260,20 @@ bool JsonlReader::read_value(const Field& f, dom::element v, FieldValue& out, Re
   switch (f.type) {
     case FieldType::String:
     case FieldType::Date:
-    case FieldType::Enum: expected = "a string"; break;
+    case FieldType::Enum:
+      expected = "a string";
+      break;
     case FieldType::Int:
-    case FieldType::Number: expected = "a number"; break;
-    case FieldType::Bool: expected = "true or false"; break;
+    case FieldType::Number:
+      expected = "a number";
+      break;
+    case FieldType::Bool:
+      expected = "true or false";
+      break;
     case FieldType::Set:
-    case FieldType::StringSet: expected = "an array of strings"; break;
+    case FieldType::StringSet:
+      expected = "an array of strings";
+      break;
   }
   report_json_type(rec, f, expected, simdjson::to_string(v));
   return false;

@@ -1,10 +1,10 @@
 // Scored rows as JSON lines, keys in the CSV column order:
 // {"id":"L1","score":20.5,"qualified":false,"tier":"warm","status":"ok","reason":null,"fit":10,...}
-#include <cmath>
-#include <iterator>
-
 #include <fmt/format.h>
 #include <simdjson.h>
+
+#include <cmath>
+#include <iterator>
 
 #include "io/output_sink.hpp"
 #include "io/record_errors.hpp"
@@ -21,12 +21,24 @@ void append_escaped_valid(std::string& out, std::string_view text) {
     out.append(text.data() + run, i - run);
     run = i + 1;
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default: fmt::format_to(std::back_inserter(out), "\\u{:04x}", c); break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      default:
+        fmt::format_to(std::back_inserter(out), "\\u{:04x}", c);
+        break;
     }
   }
   out.append(text.data() + run, text.size() - run);
@@ -35,21 +47,26 @@ void append_escaped_valid(std::string& out, std::string_view text) {
 // Length of a valid UTF-8 sequence at s[i] (1 for ASCII), 0 if invalid.
 std::size_t utf8_sequence(std::string_view s, std::size_t i) {
   const auto b = static_cast<unsigned char>(s[i]);
-  const std::size_t n = b < 0x80 ? 1 : b >= 0xC2 && b <= 0xDF ? 2 : b >= 0xE0 && b <= 0xEF ? 3
-                                   : b >= 0xF0 && b <= 0xF4   ? 4
-                                                              : 0;
+  const std::size_t n = b < 0x80                 ? 1
+                        : b >= 0xC2 && b <= 0xDF ? 2
+                        : b >= 0xE0 && b <= 0xEF ? 3
+                        : b >= 0xF0 && b <= 0xF4 ? 4
+                                                 : 0;
   if (n == 0 || i + n > s.size()) return 0;
   return simdjson::validate_utf8(s.data() + i, n) ? n : 0;
 }
 
 void append_number_or_null(std::string& out, double x) {
-  if (std::isfinite(x)) append_number(out, x);
-  else out += "null";  // JSON has no nan or inf
+  if (std::isfinite(x))
+    append_number(out, x);
+  else
+    out += "null";  // JSON has no nan or inf
 }
 
 class JsonlWriter final : public ResultWriter {
  public:
-  JsonlWriter(std::FILE* out, const OutputColumns& columns) : sink_(out), explain_(columns.explain) {
+  JsonlWriter(std::FILE* out, const OutputColumns& columns)
+      : sink_(out), explain_(columns.explain) {
     // Every row starts and goes on with the same key texts: build them once.
     key_prefix_.push_back('{');
     append_json_string(key_prefix_, columns.key_name);
@@ -68,21 +85,29 @@ class JsonlWriter final : public ResultWriter {
     b += key_prefix_;
     append_json_string(b, row.key);
     b += ",\"score\":";
-    if (error) b += "null";
-    else append_number_or_null(b, row.score);
+    if (error)
+      b += "null";
+    else
+      append_number_or_null(b, row.score);
     b += row.qualified && !error ? ",\"qualified\":true" : ",\"qualified\":false";
     b += ",\"tier\":";
-    if (error || row.tier.empty()) b += "null";
-    else append_json_string(b, row.tier);
+    if (error || row.tier.empty())
+      b += "null";
+    else
+      append_json_string(b, row.tier);
     b += ",\"status\":\"";
     b += status_name(row.status);
     b += "\",\"reason\":";
-    if (row.reason.empty()) b += "null";
-    else append_json_string(b, row.reason);
+    if (row.reason.empty())
+      b += "null";
+    else
+      append_json_string(b, row.reason);
     for (std::size_t g = 0; g < group_keys_.size(); ++g) {
       b += group_keys_[g];
-      if (error || g >= row.groups.size()) b += "null";
-      else append_number_or_null(b, row.groups[g]);
+      if (error || g >= row.groups.size())
+        b += "null";
+      else
+        append_number_or_null(b, row.groups[g]);
     }
     if (explain_) {
       b += ",\"fired\":";

@@ -1,7 +1,7 @@
 // How every number is printed: fmt's shortest round-trip form for doubles (SPEC 7), with -0 as 0.
-#include <iterator>
-
 #include <fmt/format.h>
+
+#include <iterator>
 
 #include "leadscore/io.hpp"
 

@@ -1,9 +1,9 @@
 #include "io/record_errors.hpp"
 
-#include <iterator>
-
 #include <fmt/format.h>
 #include <simdjson.h>
+
+#include <iterator>
 
 namespace leadscore::io {
 namespace {

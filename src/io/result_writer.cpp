@@ -12,9 +12,12 @@ namespace io {
 
 std::string_view status_name(RowStatus s) {
   switch (s) {
-    case RowStatus::Ok: return "ok";
-    case RowStatus::Rejected: return "rejected";
-    case RowStatus::Error: return "error";
+    case RowStatus::Ok:
+      return "ok";
+    case RowStatus::Rejected:
+      return "rejected";
+    case RowStatus::Error:
+      return "error";
   }
   return "error";
 }

@@ -125,16 +125,27 @@ bool parse_text_cell(const Field& f, std::string_view text, FieldValue& v, Recor
       return true;
     case FieldType::Int:
       switch (parse_int_text(text, v.i)) {
-        case NumberParse::Ok: v.num = static_cast<double>(v.i); return true;
-        case NumberParse::Bad: report_not_int(rec, f, text); return false;
-        case NumberParse::OutOfRange: report_int_range(rec, f, text); return false;
+        case NumberParse::Ok:
+          v.num = static_cast<double>(v.i);
+          return true;
+        case NumberParse::Bad:
+          report_not_int(rec, f, text);
+          return false;
+        case NumberParse::OutOfRange:
+          report_int_range(rec, f, text);
+          return false;
       }
       return false;
     case FieldType::Number:
       switch (parse_number_text(text, v.num)) {
-        case NumberParse::Ok: return true;
-        case NumberParse::Bad: report_not_number(rec, f, text); return false;
-        case NumberParse::OutOfRange: report_number_range(rec, f, text); return false;
+        case NumberParse::Ok:
+          return true;
+        case NumberParse::Bad:
+          report_not_number(rec, f, text);
+          return false;
+        case NumberParse::OutOfRange:
+          report_number_range(rec, f, text);
+          return false;
       }
       return false;
     case FieldType::Bool:

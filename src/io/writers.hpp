@@ -1,4 +1,5 @@
-// The concrete writers behind make_result_writer, and the cell encoders they use (exposed for tests).
+// The concrete writers behind make_result_writer, and the cell encoders they use (exposed for
+// tests).
 #pragma once
 
 #include <cstdio>

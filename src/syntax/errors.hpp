@@ -54,7 +54,7 @@ LS_ERROR(expect_rule_or_close, "expected a rule 'when ...' or '}' to close the g
 LS_ERROR(expect_when, "expected 'when'");
 LS_ERROR(expect_score_bound, "expected 'min' or 'max'");
 LS_ERROR(expect_at, "expected 'at'");
-LS_ERROR(expect_value, "expected a value (a number, string, date, true, false or list)");
+LS_ERROR(expect_value, "expected a value (a number, string, date, true, false, member name or list)");
 LS_ERROR(expect_record_close, "expected ',' or '}' in the lead record");
 LS_ERROR(expect_expectation, "expected 'score', 'tier', 'qualified', 'rejected' or 'fired'");
 LS_ERROR(expect_test_line_or_close, "expected 'as of', 'lead { ... }', 'expect ...' or '}'");

@@ -224,7 +224,7 @@ struct tier_threshold : seq<kw_at, sp, must<expect_points>> {};
 struct tier_decl : seq<kw_tier, sp, must<expect_ident>, opt<sp, tier_threshold>> {};
 
 // Test blocks (run by `leadscore test`).
-struct value_lit : sor<date_lit, signed_number, string_lit, bool_lit, list_lit> {};
+struct value_lit : sor<date_lit, signed_number, string_lit, bool_lit, list_lit, name> {};
 struct expect_value : seq<value_lit> {};
 struct field_name : identifier_chars {};
 struct field_init : seq<field_name, ws, must<expect_colon>, ws, must<expect_value>> {};

@@ -13,6 +13,14 @@ namespace leadscore::grammar {
 namespace parse_tree = pegtl::parse_tree;
 using Node = parse_tree::node;
 
+// Like PEGTL's fold_one, but a node that is kept keeps its content: spans need its end.
+struct fold_single_child : parse_tree::apply<fold_single_child> {
+  template <typename Node, typename... States>
+  static void transform(std::unique_ptr<Node>& n, States&&...) {
+    if (n->children.size() == 1) n = std::move(n->children.front());
+  }
+};
+
 template <typename Rule>
 struct selector
     : parse_tree::selector<
@@ -33,7 +41,7 @@ struct selector
               score_expectation, tier_expectation, qualified_expectation, rejected_expectation,
               fired_expectation, negated>,
           // A chain of one operand is just that operand.
-          parse_tree::fold_one::on<or_expr, and_expr, test_expr, sum, product>> {};
+          fold_single_child::on<or_expr, and_expr, test_expr, sum, product>> {};
 
 // Deeply nested input must give an error, not exhaust the stack.
 template <typename Rule>

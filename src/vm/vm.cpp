@@ -298,7 +298,9 @@ void Vm::execute(const Record& rec, Day as_of) {
       case Op::FIRE_PER: {
         const RuleInfo& r = p.rules[in.arg];
         Value x = *--top;
-        double add = x.present ? std::min(r.points * std::max(x.num, 0.0), r.up_to) : 0.0;
+        // `up to` limits the size of the change, for `subtract ... per` as for `add ... per`.
+        double size = x.present ? std::min(std::abs(r.points) * std::max(x.num, 0.0), r.up_to) : 0.0;
+        double add = r.points < 0 ? -size : size;
         raw_[static_cast<std::size_t>(r.group)] += add;
         fired_.push_back(in.arg);
         points_.push_back(add);
