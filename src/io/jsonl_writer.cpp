@@ -1,7 +1,6 @@
 // Scored rows as JSON lines, keys in the CSV column order:
 // {"id":"L1","score":20.5,"qualified":false,"tier":"warm","status":"ok","reason":null,"fit":10,...}
 #include <fmt/format.h>
-#include <simdjson.h>
 
 #include <cmath>
 #include <iterator>
@@ -42,18 +41,6 @@ void append_escaped_valid(std::string& out, std::string_view text) {
     }
   }
   out.append(text.data() + run, text.size() - run);
-}
-
-// Length of a valid UTF-8 sequence at s[i] (1 for ASCII), 0 if invalid.
-std::size_t utf8_sequence(std::string_view s, std::size_t i) {
-  const auto b = static_cast<unsigned char>(s[i]);
-  const std::size_t n = b < 0x80                 ? 1
-                        : b >= 0xC2 && b <= 0xDF ? 2
-                        : b >= 0xE0 && b <= 0xEF ? 3
-                        : b >= 0xF0 && b <= 0xF4 ? 4
-                                                 : 0;
-  if (n == 0 || i + n > s.size()) return 0;
-  return simdjson::validate_utf8(s.data() + i, n) ? n : 0;
 }
 
 void append_number_or_null(std::string& out, double x) {
@@ -145,7 +132,7 @@ void append_json_string(std::string& out, std::string_view text) {
     // Rare: only a key read from a broken CSV row can carry bytes that are not UTF-8.
     std::size_t i = 0;
     while (i < text.size()) {
-      const std::size_t n = utf8_sequence(text, i);
+      const std::size_t n = utf8_sequence_length(text, i);
       if (n == 0) {
         out += "\xEF\xBF\xBD";  // U+FFFD
         ++i;

@@ -12,8 +12,35 @@ namespace {
 // input.
 constexpr std::size_t max_shown_bytes = 60;
 
-// Length of the UTF-8 sequence starting at s[i], or 0 if it is not a valid one.
-std::size_t utf8_length(std::string_view s, std::size_t i) {
+void begin(Record& rec) { fmt::format_to(std::back_inserter(rec.error), "line {}: ", rec.line); }
+
+void begin_field(Record& rec, const Field& f) {
+  fmt::format_to(std::back_inserter(rec.error), "line {}: field '{}': ", rec.line, f.name);
+}
+
+void append_cut(std::string& out, std::string_view text) {
+  if (text.size() <= max_shown_bytes) {
+    out += text;
+    return;
+  }
+  std::size_t cut = max_shown_bytes;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  out += text.substr(0, cut);
+  out += "...";
+}
+
+void append_member_list(std::string& out, const Field& f) {
+  out += f.type == FieldType::Set ? "set(" : "enum(";
+  for (std::size_t i = 0; i < f.members.size(); ++i) {
+    if (i > 0) out += ", ";
+    out += f.members[i];
+  }
+  out += ')';
+}
+
+}  // namespace
+
+std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
   const auto b = static_cast<unsigned char>(s[i]);
   std::size_t n = 0;
   std::uint32_t cp = 0;
@@ -43,34 +70,6 @@ std::size_t utf8_length(std::string_view s, std::size_t i) {
   return n;
 }
 
-void begin(Record& rec) { fmt::format_to(std::back_inserter(rec.error), "line {}: ", rec.line); }
-
-void begin_field(Record& rec, const Field& f) {
-  fmt::format_to(std::back_inserter(rec.error), "line {}: field '{}': ", rec.line, f.name);
-}
-
-void append_cut(std::string& out, std::string_view text) {
-  if (text.size() <= max_shown_bytes) {
-    out += text;
-    return;
-  }
-  std::size_t cut = max_shown_bytes;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-  out += text.substr(0, cut);
-  out += "...";
-}
-
-void append_member_list(std::string& out, const Field& f) {
-  out += f.type == FieldType::Set ? "set(" : "enum(";
-  for (std::size_t i = 0; i < f.members.size(); ++i) {
-    if (i > 0) out += ", ";
-    out += f.members[i];
-  }
-  out += ')';
-}
-
-}  // namespace
-
 bool is_valid_utf8(std::string_view text) {
   // Most cells are short and ASCII: a plain loop beats the per-call cost of the SIMD validator.
   unsigned char high = 0;
@@ -87,7 +86,7 @@ void append_quoted_value(std::string& out, std::string_view text) {
       break;
     }
     const char c = text[i];
-    const std::size_t n = utf8_length(text, i);
+    const std::size_t n = utf8_sequence_length(text, i);
     if (n == 1 && static_cast<unsigned char>(c) >= 0x20 && c != 0x7F) {
       out += c;
     } else if (c == '\n') {

@@ -64,12 +64,12 @@ std::string unescape(std::string_view body) {
 }
 
 Span Lowerer::span(const Node& n) const {
-  return {file_, static_cast<std::uint32_t>(n.begin().byte), static_cast<std::uint32_t>(n.end().byte)};
+  return {file_, static_cast<std::uint32_t>(n.m_begin.byte), static_cast<std::uint32_t>(n.m_end.byte)};
 }
 
 Span Lowerer::span(const Node& first, const Node& last) const {
-  return {file_, static_cast<std::uint32_t>(first.begin().byte),
-          static_cast<std::uint32_t>(last.end().byte)};
+  return {file_, static_cast<std::uint32_t>(first.m_begin.byte),
+          static_cast<std::uint32_t>(last.m_end.byte)};
 }
 
 double Lowerer::number(const Node& n) {
@@ -249,8 +249,8 @@ ast::Rule Lowerer::rule(const Node& n, int group) {
       r.label_span = span(*c.children[0]);
     }
   }
-  r.span = Span{file_, static_cast<std::uint32_t>(n.begin().byte),
-                static_cast<std::uint32_t>(last->end().byte)};
+  r.span = Span{file_, static_cast<std::uint32_t>(n.m_begin.byte),
+                static_cast<std::uint32_t>(last->m_end.byte)};
   if (!r.has_label) r.label = std::string(text_.substr(r.span.begin, r.span.end - r.span.begin));
   return r;
 }

@@ -112,8 +112,10 @@ template <typename Rule>
 std::unique_ptr<g::Node> parse_at(const SourceFile& src, std::size_t offset, std::size_t& end) {
   auto lc = src.line_col(static_cast<std::uint32_t>(offset));
   const std::string& text = src.text();
-  pegtl::memory_input<> in(text.data() + offset, text.data() + text.size(), src.path(), offset,
-                           lc.line, lc.column);
+  // The source name is the SourceFile's own string, so parse-tree nodes may keep views of it.
+  pegtl::memory_input<pegtl::tracking_mode::eager, pegtl::eol::lf_crlf, const char*> in(
+      text.data() + offset, text.data() + text.size(), src.path().c_str(), offset,
+      lc.line, lc.column);
   auto root = g::parse_tree::parse<Rule, g::Node, g::selector, g::depth_limit, g::control>(in);
   end = static_cast<std::size_t>(in.current() - text.data());
   return root;
