@@ -63,7 +63,9 @@ Schema check_schema(const ast::SchemaFile& file, Diagnostics& diags) {
     }
     schema.fields.push_back(std::move(field));
   }
-  if (schema.key_index < 0 && !diags.has_errors()) {
+  bool key_declared = false;
+  for (const auto& f : file.fields) key_declared = key_declared || f.key;
+  if (!key_declared) {
     report.invalid_schema(Span{file.file, file.span.begin, file.span.begin + 6},
                           fmt::format("schema '{}' has no key field; mark one field 'key'", file.name));
   }

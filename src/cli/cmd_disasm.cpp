@@ -9,7 +9,7 @@ int run_disasm(const DisasmOptions& options) {
   LoadedModel loaded = load_model(session, options.model);
   if (!loaded.program) {
     print_diagnostics(session, stderr);
-    return session.diagnostics.all().empty() ? exit_usage : exit_problem;
+    return load_failure_status(session);
   }
   fmt::print("{}", disassemble(*loaded.program));
   return exit_ok;

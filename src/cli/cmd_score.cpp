@@ -45,11 +45,7 @@ int run_score(const ScoreOptions& o) {
   LoadedModel loaded = load_model(session, o.model);
   if (!loaded.program) {
     print_diagnostics(session, stderr);
-    bool unreadable = false;
-    for (const auto& d : session.diagnostics.all()) {
-      unreadable = unreadable || d.code == code_info(Code::UnreadableFile).code;
-    }
-    return unreadable ? exit_usage : exit_problem;
+    return load_failure_status(session);
   }
   const Program& program = *loaded.program;
 

@@ -36,6 +36,8 @@ int run_disasm(const DisasmOptions& options);
 
 // Prints every diagnostic of the session as text to `out`; colour only on a terminal.
 void print_diagnostics(const Session& session, std::FILE* out);
+// The exit status for a model that did not load: 2 if a file could not be read, else 1.
+int load_failure_status(const Session& session);
 // `leadscore: error: ...` on stderr.
 void print_error(const std::string& message);
 

@@ -27,6 +27,13 @@ void print_diagnostics(const Session& session, std::FILE* out) {
   }
 }
 
+int load_failure_status(const Session& session) {
+  for (const auto& d : session.diagnostics.all()) {
+    if (d.code == code_info(Code::UnreadableFile).code) return exit_usage;
+  }
+  return exit_problem;
+}
+
 void print_error(const std::string& message) { fmt::print(stderr, "leadscore: error: {}\n", message); }
 
 }  // namespace leadscore::cli

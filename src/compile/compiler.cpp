@@ -6,6 +6,7 @@
 #include <cmath>
 #include <limits>
 #include <stdexcept>
+#include <unordered_map>
 
 #include <re2/re2.h>
 
@@ -74,6 +75,7 @@ class Compiler {
   const Schema& schema_;
   Program& p_;
   int depth_ = 0;
+  std::unordered_map<const Expr*, std::uint32_t> regex_index_;  // one RE2 per /regex/ literal
 };
 
 std::uint32_t Compiler::emit(Op op, std::uint32_t arg, Span span, std::uint8_t flag) {
@@ -321,11 +323,14 @@ void Compiler::string_test(const Expr& e) {
   }
   while (pattern->kind == ExprKind::Name && pattern->ref == ast::NameRef::Let) pattern = &let_value(*pattern);
   if (pattern->kind == ExprKind::Regex) {
-    RE2::Options options;
-    options.set_log_errors(false);
-    options.set_case_sensitive(pattern->flags.find('i') == std::string::npos);
-    p_.regexes.push_back(std::make_unique<RE2>(pattern->text, options));
-    emit(Op::REGEX, static_cast<std::uint32_t>(p_.regexes.size() - 1), e.span);
+    auto [it, added] = regex_index_.try_emplace(pattern, static_cast<std::uint32_t>(p_.regexes.size()));
+    if (added) {
+      RE2::Options options;
+      options.set_log_errors(false);
+      options.set_case_sensitive(pattern->flags.find('i') == std::string::npos);
+      p_.regexes.push_back(std::make_unique<RE2>(pattern->text, options));
+    }
+    emit(Op::REGEX, it->second, e.span);
   } else if (pattern->kind == ExprKind::List) {
     emit(Op::CONTAINS_ANY_CI, strings_list(*pattern, true), e.span);
   } else if (pattern->kind == ExprKind::String ||

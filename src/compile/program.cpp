@@ -58,7 +58,10 @@ std::string operand_text(const Program& p, const Instr& in) {
     return fmt::format("[{}]", out);
   }
   if (kind == "strings") return fmt::format("[{}]", join(p.string_lists[in.arg]));
-  if (kind == "regex") return fmt::format("/{}/", p.regexes[in.arg]->pattern());
+  if (kind == "regex") {
+    const RE2& re = *p.regexes[in.arg];
+    return fmt::format("/{}/{}", re.pattern(), re.options().case_sensitive() ? "" : "i");
+  }
   if (kind == "rule") return fmt::format("{} \"{}\"", in.arg, p.rules[in.arg].label);
   if (kind == "reject") return fmt::format("{} \"{}\"", in.arg, p.rejects[in.arg].reason);
   if (kind == "target") return fmt::format("-> {:04}", in.arg);

@@ -19,6 +19,10 @@ class ByteSource {
  public:
   static constexpr std::size_t initial_capacity = std::size_t{1} << 20;  // 1 MiB
   static constexpr std::size_t padding = 64;                             // >= SIMDJSON_PADDING
+  // A record may grow the window up to this size; past it, readers skip the rest of the record
+  // (an error record) instead of holding it, so that one stray quote cannot make the reader load
+  // the whole rest of a multi-gigabyte input.
+  static constexpr std::size_t max_record = std::size_t{64} << 20;
 
   explicit ByteSource(std::FILE* in);
 

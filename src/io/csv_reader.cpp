@@ -45,6 +45,9 @@ class CsvReader final : public RecordReader {
                                        : fmt::format("cell {}", cell + 1);
   }
   void fill(Record& rec, const CsvScan& scan);
+  // For a record past ByteSource::max_record: learns what it can from the window, then reads on
+  // to the record's end without keeping it.
+  void skip_long_record(CsvScan& scan);
 
   ByteSource src_;
   std::string name_;
@@ -54,21 +57,69 @@ class CsvReader final : public RecordReader {
   int key_column_ = -1;
   std::uint64_t next_line_ = 1;
   std::vector<CsvCell> cells_;
+  // The record just returned was skipped by skip_long_record: its key lives here, as its bytes
+  // are gone from the window.
+  bool skipped_ = false;
+  std::string skipped_key_;
 };
 
 bool CsvReader::scan_next(CsvScan& scan, std::uint64_t& start_line) {
   for (;;) {
     if (src_.size() == 0 && !src_.refill()) return false;
     scan = scan_csv_record(src_.data(), src_.data() + src_.size(), src_.at_eof(), cells_);
+    if (!scan.complete && src_.size() >= ByteSource::max_record) {
+      start_line = next_line_;
+      skip_long_record(scan);
+      next_line_ += scan.line_breaks;
+      return true;
+    }
     if (!scan.complete) {
       src_.refill();  // when it cannot read more, at_eof() is now true and the rescan completes
       continue;
     }
+    skipped_ = false;
     start_line = next_line_;
     next_line_ += scan.line_breaks;
     src_.consume(scan.length);
     if (!is_blank_record(cells_)) return true;
   }
+}
+
+void CsvReader::skip_long_record(CsvScan& scan) {
+  // Scanned as if the input ended here, the window shows the whole cells before the long one.
+  scan = scan_csv_record(src_.data(), src_.data() + src_.size(), true, cells_);
+  bool in_quotes = scan.broken == CsvBreak::UnclosedQuote;
+  const std::size_t long_cell = in_quotes ? scan.broken_cell : cells_.size() - 1;
+  skipped_ = true;
+  skipped_key_.clear();
+  if (key_column_ >= 0 && static_cast<std::size_t>(key_column_) < long_cell) {
+    unescape_quotes(cells_[key_column_]);
+    skipped_key_ = cells_[key_column_].text();
+  }
+  scan.broken_cell = long_cell;
+  src_.consume(src_.size());
+  // From here only quote parity matters ("" flips twice): the record ends at the first LF
+  // outside quotes.
+  bool ended = false;
+  while (!ended && src_.refill()) {
+    const char* p = src_.data();
+    std::size_t i = 0;
+    for (; i < src_.size(); ++i) {
+      if (p[i] == '"') {
+        in_quotes = !in_quotes;
+        if (in_quotes) scan.breaks_before_broken = scan.line_breaks;
+      } else if (p[i] == '\n') {
+        ++scan.line_breaks;
+        if (!in_quotes) {
+          ended = true;
+          ++i;
+          break;
+        }
+      }
+    }
+    src_.consume(i);
+  }
+  scan.broken = !ended && in_quotes ? CsvBreak::UnclosedQuote : CsvBreak::TooLong;
 }
 
 std::string CsvReader::read_header(std::vector<std::string>& warnings) {
@@ -79,10 +130,17 @@ std::string CsvReader::read_header(std::vector<std::string>& warnings) {
     if (!src_.read_error().empty()) return read_error();
     return fmt::format("{}: the input is empty (a CSV file starts with a header row)", name_);
   }
-  if (scan.broken != CsvBreak::None)
-    return fmt::format(
-        "{}: line {}: {} in the header", name_, line,
-        scan.broken == CsvBreak::UnclosedQuote ? "unclosed quote" : "text after a closing quote");
+  switch (scan.broken) {
+    case CsvBreak::None:
+      break;
+    case CsvBreak::UnclosedQuote:
+      return fmt::format("{}: line {}: unclosed quote in the header", name_, line);
+    case CsvBreak::TextAfterQuote:
+      return fmt::format("{}: line {}: text after a closing quote in the header", name_, line);
+    case CsvBreak::TooLong:
+      return fmt::format("{}: line {}: the header is longer than {} MiB", name_, line,
+                         ByteSource::max_record >> 20);
+  }
 
   field_column_.assign(schema_.fields.size(), -1);
   for (std::size_t c = 0; c < cells_.size(); ++c) {
@@ -132,6 +190,15 @@ bool CsvReader::next(Record& rec) {
 }
 
 void CsvReader::fill(Record& rec, const CsvScan& scan) {
+  if (skipped_) {
+    rec.key = skipped_key_;
+    if (scan.broken == CsvBreak::UnclosedQuote)
+      report_unclosed_quote(rec, column_label(scan.broken_cell),
+                            rec.line + scan.breaks_before_broken);
+    else
+      report_record_too_long(rec, column_label(scan.broken_cell), ByteSource::max_record);
+    return;
+  }
   // Cells before a break are whole, so the key can still be read from them.
   const std::size_t whole_cells = scan.broken == CsvBreak::None ? cells_.size() : scan.broken_cell;
   for (std::size_t c = 0; c < whole_cells; ++c) unescape_quotes(cells_[c]);

@@ -16,7 +16,12 @@ struct CsvCell {
   std::string_view text() const { return {begin, static_cast<std::size_t>(end - begin)}; }
 };
 
-enum class CsvBreak : std::uint8_t { None, UnclosedQuote, TextAfterQuote };
+enum class CsvBreak : std::uint8_t {
+  None,
+  UnclosedQuote,
+  TextAfterQuote,
+  TooLong,  // set by the reader, not the scanner: the record passed ByteSource::max_record
+};
 
 struct CsvScan {
   bool complete = false;          // false: the window ends inside the record; read more and rescan

@@ -61,6 +61,8 @@ class JsonlReader final : public RecordReader {
 
  private:
   int field_index(std::string_view key, std::size_t position);
+  // Reads on past the end of a line longer than ByteSource::max_record without keeping it.
+  void skip_long_line();
   void fill(Record& rec, const char* text, std::size_t length);
   void read_key(Record& rec, dom::element v);
   bool read_value(const Field& f, dom::element v, FieldValue& out, Record& rec);
@@ -97,6 +99,13 @@ bool JsonlReader::next(Record& rec) {
     if (src_.size() == 0 && !src_.refill()) return false;
     const char* p = src_.data();
     const auto* nl = static_cast<const char*>(std::memchr(p, '\n', src_.size()));
+    if (nl == nullptr && !src_.at_eof() && src_.size() >= ByteSource::max_record) {
+      rec.reset(schema_.fields.size());
+      rec.line = next_line_++;
+      skip_long_line();
+      report_line_too_long(rec, ByteSource::max_record);
+      return true;
+    }
     if (nl == nullptr && !src_.at_eof()) {
       src_.refill();  // the line goes on past the window; when nothing more comes, at_eof() is set
       continue;
@@ -110,6 +119,18 @@ bool JsonlReader::next(Record& rec) {
     rec.line = line;
     fill(rec, p, length);
     return true;
+  }
+}
+
+void JsonlReader::skip_long_line() {
+  src_.consume(src_.size());
+  while (src_.refill()) {
+    const auto* nl = static_cast<const char*>(std::memchr(src_.data(), '\n', src_.size()));
+    if (nl != nullptr) {
+      src_.consume(static_cast<std::size_t>(nl - src_.data()) + 1);
+      return;
+    }
+    src_.consume(src_.size());
   }
 }
 

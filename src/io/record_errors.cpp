@@ -186,6 +186,18 @@ void report_text_after_quote(Record& rec, std::string_view column) {
   fmt::format_to(std::back_inserter(rec.error), "text after a closing quote in {}", column);
 }
 
+void report_record_too_long(Record& rec, std::string_view column, std::size_t limit_bytes) {
+  begin(rec);
+  fmt::format_to(std::back_inserter(rec.error), "record is longer than {} MiB (at {}); skipped",
+                 limit_bytes >> 20, column);
+}
+
+void report_line_too_long(Record& rec, std::size_t limit_bytes) {
+  begin(rec);
+  fmt::format_to(std::back_inserter(rec.error), "line is longer than {} MiB; skipped",
+                 limit_bytes >> 20);
+}
+
 void report_json_type(Record& rec, const Field& f, std::string_view expected,
                       std::string_view json_text) {
   begin_field(rec, f);

@@ -36,6 +36,7 @@ void report_not_utf8(Record& rec, const Field& f);
 void report_cell_count(Record& rec, std::size_t cells, std::size_t header_cells);
 void report_unclosed_quote(Record& rec, std::string_view column, std::uint64_t opened_at_line);
 void report_text_after_quote(Record& rec, std::string_view column);
+void report_record_too_long(Record& rec, std::string_view column, std::size_t limit_bytes);
 
 // JSON lines. `json_text` is the value as JSON (it is shown as is, cut when long).
 void report_json_type(Record& rec, const Field& f, std::string_view expected,
@@ -44,6 +45,7 @@ void report_json_not_int(Record& rec, const Field& f, std::string_view json_text
 void report_json_int_range(Record& rec, const Field& f, std::string_view json_text);
 void report_not_json(Record& rec, std::string_view why);
 void report_not_object(Record& rec);
+void report_line_too_long(Record& rec, std::size_t limit_bytes);
 void report_duplicate_key(Record& rec, std::string_view key);
 
 }  // namespace leadscore::io

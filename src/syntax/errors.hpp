@@ -20,6 +20,7 @@ LS_ERROR(expect_list_close, "expected ',' or ']' in the list");
 LS_ERROR(expect_paren_close, "expected ')'");
 LS_ERROR(expect_operand, "expected a value");
 LS_ERROR(expect_sum, "expected a value");
+LS_ERROR(expect_product, "expected a value");
 LS_ERROR(expect_collection, "expected a list '[...]' or a let name");
 LS_ERROR(expect_string, "expected a quoted string");
 LS_ERROR(expect_date, "expected a date (YYYY-MM-DD)");

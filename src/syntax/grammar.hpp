@@ -111,7 +111,8 @@ struct expect_operand : seq<unary> {};
 struct mul_op : one<'*', '/'> {};
 struct product : seq<unary, star<ws, mul_op, ws, must<expect_operand>>> {};
 struct add_op : one<'+', '-'> {};
-struct sum : seq<product, star<ws, add_op, ws, must<expect_operand>>> {};
+struct expect_product : seq<product> {};
+struct sum : seq<product, star<ws, add_op, ws, must<expect_product>>> {};
 struct expect_sum : seq<sum> {};
 
 struct compare_op : sor<string<'<', '='>, string<'>', '='>, string<'!', '='>, one<'='>, one<'<'>, one<'>'>> {};

@@ -74,6 +74,13 @@ std::size_t resynchronise(std::string_view text, std::size_t stmt_at, std::size_
   return text.size();
 }
 
+// Errors about what starts a line (a statement, a rule in a group) belong to that line, not to the
+// token before it.
+bool is_line_start_error(std::string_view msg) {
+  return msg.starts_with("expected a statement") || msg.starts_with("expected a rule") ||
+         msg.starts_with("expected 'as of'") || msg.starts_with("expected a field declaration");
+}
+
 std::string error_message(const pegtl::parse_error& e, std::string_view text, std::size_t at) {
   std::string msg(e.message());
   if (msg.find("nesting depth") != std::string::npos) return "expression nested too deeply";
@@ -82,7 +89,9 @@ std::string error_message(const pegtl::parse_error& e, std::string_view text, st
     return "syntax error";  // a raw PEGTL message: never shown as such
   }
   auto prev = previous_token(text, at);
-  if (!prev.empty() && msg.starts_with("expected")) msg += fmt::format(" after '{}'", prev);
+  if (!prev.empty() && msg.starts_with("expected") && !is_line_start_error(msg)) {
+    msg += fmt::format(" after '{}'", prev);
+  }
   return msg;
 }
 
@@ -101,7 +110,7 @@ std::size_t error_offset(std::string_view text, std::size_t at) {
 Diagnostic syntax_error(const pegtl::parse_error& e, std::uint32_t file, std::string_view text,
                         std::size_t fallback) {
   std::size_t at = e.positions().empty() ? fallback : e.positions().front().byte;
-  at = error_offset(text, at);
+  if (!is_line_start_error(e.message())) at = error_offset(text, at);
   auto s = static_cast<std::uint32_t>(at);
   std::uint32_t end = s < text.size() && text[s] != '\n' && text[s] != '\r' ? s + 1 : s;
   return {Severity::Error, std::string(code_info(Code::SyntaxError).code), Span{file, s, end},

@@ -1,11 +1,10 @@
 // CSV record reading: SPEC 2 and 7, and the choices written down in docs/records.md.
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include <cstdio>
 #include <string>
 #include <vector>
-
-#include <fmt/format.h>
 
 #include "leadscore/io.hpp"
 
@@ -53,22 +52,33 @@ struct Got {
 std::string show(const Field& f, const FieldValue& v, const Record& rec) {
   if (!v.present) return "-";
   switch (f.type) {
-    case FieldType::String: return std::string(v.str);
-    case FieldType::Int: return fmt::format("{}", v.i);
-    case FieldType::Number: return format_number(v.num);
-    case FieldType::Bool: return v.b ? "true" : "false";
-    case FieldType::Date: return format_date(v.date);
-    case FieldType::Enum: return f.members.at(v.member);
+    case FieldType::String:
+      return std::string(v.str);
+    case FieldType::Int:
+      return fmt::format("{}", v.i);
+    case FieldType::Number:
+      return format_number(v.num);
+    case FieldType::Bool:
+      return v.b ? "true" : "false";
+    case FieldType::Date:
+      return format_date(v.date);
+    case FieldType::Enum:
+      return f.members.at(v.member);
     case FieldType::Set: {
       std::string out;
       for (std::size_t k = 0; k < f.members.size(); ++k)
-        if (v.set_bits >> k & 1) out += (out.empty() ? "" : "|") + f.members[k];
+        if (v.set_bits >> k & 1) {
+          if (!out.empty()) out += '|';
+          out += f.members[k];
+        }
       return out;
     }
     case FieldType::StringSet: {
       std::string out;
-      for (std::uint32_t i = 0; i < v.items_count; ++i)
-        out += (i ? "|" : "") + std::string(rec.items.at(v.items_begin + i));
+      for (std::uint32_t i = 0; i < v.items_count; ++i) {
+        if (i > 0) out += '|';
+        out += rec.items.at(v.items_begin + i);
+      }
       return out;
     }
   }
@@ -165,8 +175,8 @@ TEST_CASE("csv: number values") {
   CHECK(read_one("L,e,,1e-400,,,,,\n")[3] == "0");  // underflow reads as 0
   CHECK(error_of("L,e,,1e400,,,,,\n") ==
         "line 2: field 'revenue': '1e400' is outside the number range");
-  for (const char* bad : {"+1", "nan", "inf", "-inf", "NaN", "1e", "1,5", ".", "-", "1.2.3", "0x10",
-                          "1 "}) {
+  for (const char* bad :
+       {"+1", "nan", "inf", "-inf", "NaN", "1e", "1,5", ".", "-", "1.2.3", "0x10", "1 "}) {
     CAPTURE(bad);
     CHECK(error_of(fmt::format("L,e,,\"{}\",,,,,\n", bad)) ==
           fmt::format("line 2: field 'revenue': '{}' is not a number", bad));
@@ -174,8 +184,10 @@ TEST_CASE("csv: number values") {
 }
 
 TEST_CASE("csv: bool values in any case") {
-  for (const char* t : {"true", "TRUE", "Yes", "yes", "1"}) CHECK(read_one(fmt::format("L,e,,,,,,{},\n", t))[7] == "true");
-  for (const char* f : {"false", "False", "NO", "no", "0"}) CHECK(read_one(fmt::format("L,e,,,,,,{},\n", f))[7] == "false");
+  for (const char* t : {"true", "TRUE", "Yes", "yes", "1"})
+    CHECK(read_one(fmt::format("L,e,,,,,,{},\n", t))[7] == "true");
+  for (const char* f : {"false", "False", "NO", "no", "0"})
+    CHECK(read_one(fmt::format("L,e,,,,,,{},\n", f))[7] == "false");
   CHECK(error_of("L,e,,,,,,maybe,\n") ==
         "line 2: field 'demo': 'maybe' is not a bool (true, false, yes, no, 1, 0)");
   CHECK(error_of("L,e,,,,,,2,\n").find("'2' is not a bool") != std::string::npos);
@@ -207,7 +219,8 @@ TEST_CASE("csv: set cells") {
   CHECK(read_one("L,e,,,,\" docs ; blog\",,,\n")[5] == "blog|docs");
   CHECK(read_one("L,e,,,,blog;blog,,,\n")[5] == "blog");
   CHECK(read_one("L,e,,,,,a;b;a,,\n")[6] == "a|b");  // an open set holds each member once
-  CHECK(error_of("L,e,,,,blog;;docs,,,\n") == "line 2: field 'visited': 'blog;;docs' has an empty member");
+  CHECK(error_of("L,e,,,,blog;;docs,,,\n") ==
+        "line 2: field 'visited': 'blog;;docs' has an empty member");
   CHECK(error_of("L,e,,,,blog;,,,\n") == "line 2: field 'visited': 'blog;' has an empty member");
   CHECK(error_of("L,e,,,,,a; ;b,,\n") == "line 2: field 'tags': 'a; ;b' has an empty member");
   CHECK(error_of("L,e,,,,blog;careers,,,\n") ==
@@ -236,15 +249,16 @@ TEST_CASE("csv: columns are matched by name, in any order") {
   CHECK(r.records[0][0] == "L1");
   CHECK(r.records[0][8] == "2026-01-01");
   CHECK(r.records[0][2] == "-");
-  CHECK(r.warnings == std::vector<std::string>{
-                          "leads.csv: column 'extra' is not in the schema; ignored",
-                          "leads.csv: no column for field 'size'; it is missing in every record",
-                          "leads.csv: no column for field 'revenue'; it is missing in every record",
-                          "leads.csv: no column for field 'industry'; it is missing in every record",
-                          "leads.csv: no column for field 'visited'; it is missing in every record",
-                          "leads.csv: no column for field 'tags'; it is missing in every record",
-                          "leads.csv: no column for field 'demo'; it is missing in every record",
-                      });
+  CHECK(r.warnings ==
+        std::vector<std::string>{
+            "leads.csv: column 'extra' is not in the schema; ignored",
+            "leads.csv: no column for field 'size'; it is missing in every record",
+            "leads.csv: no column for field 'revenue'; it is missing in every record",
+            "leads.csv: no column for field 'industry'; it is missing in every record",
+            "leads.csv: no column for field 'visited'; it is missing in every record",
+            "leads.csv: no column for field 'tags'; it is missing in every record",
+            "leads.csv: no column for field 'demo'; it is missing in every record",
+        });
 }
 
 TEST_CASE("csv: an extra column is warned about once, even when repeated") {
@@ -257,10 +271,12 @@ TEST_CASE("csv: an extra column is warned about once, even when repeated") {
 }
 
 TEST_CASE("csv: header problems stop the run") {
-  CHECK(read_all("id,size\n").error == "leads.csv: missing column 'email' (required by the schema)");
+  CHECK(read_all("id,size\n").error ==
+        "leads.csv: missing column 'email' (required by the schema)");
   CHECK(read_all("email,size\n").error == "leads.csv: missing column 'id' (the key of the schema)");
   CHECK(read_all("id,email,id\n").error == "leads.csv: column 'id' appears twice in the header");
-  CHECK(read_all("").error == "leads.csv: the input is empty (a CSV file starts with a header row)");
+  CHECK(read_all("").error ==
+        "leads.csv: the input is empty (a CSV file starts with a header row)");
   CHECK(read_all("\"id,email\n").error == "leads.csv: line 1: unclosed quote in the header");
   CHECK(read_all("\"id\"x,email\n").error ==
         "leads.csv: line 1: text after a closing quote in the header");
@@ -282,10 +298,11 @@ TEST_CASE("csv: a header-only file has no records") {
 }
 
 TEST_CASE("csv: quoted fields, doubled quotes, commas and line breaks inside quotes, CRLF") {
-  const std::string text = "id,email,size\r\n"
-                           "\"L,1\",\"say \"\"hi\"\"\",1\r\n"
-                           "L2,\"two\r\nlines\nhere\",2\r\n"
-                           "L3,\"\"\"\",3";  // no line end at the end of the input
+  const std::string text =
+      "id,email,size\r\n"
+      "\"L,1\",\"say \"\"hi\"\"\",1\r\n"
+      "L2,\"two\r\nlines\nhere\",2\r\n"
+      "L3,\"\"\"\",3";  // no line end at the end of the input
   const ReadResult r = read_all(text);
   REQUIRE(r.records.size() == 3);
   CHECK(r.records[0].error == "");
@@ -325,11 +342,12 @@ TEST_CASE("csv: a row with another cell count than the header is an error record
 }
 
 TEST_CASE("csv: text after a closing quote breaks that line only") {
-  const ReadResult r = read_all("id,email,size\n"
-                                "L1,\"a\"b,1\n"
-                                "L2,e,2\n"
-                                "\"L3\"x,\"multi\n"
-                                "L4,e,4\n");
+  const ReadResult r = read_all(
+      "id,email,size\n"
+      "L1,\"a\"b,1\n"
+      "L2,e,2\n"
+      "\"L3\"x,\"multi\n"
+      "L4,e,4\n");
   REQUIRE(r.records.size() == 4);
   CHECK(r.records[0].error == "line 2: text after a closing quote in column 'email'");
   CHECK(r.records[0].key == "L1");
@@ -344,11 +362,12 @@ TEST_CASE("csv: text after a closing quote breaks that line only") {
 }
 
 TEST_CASE("csv: an unclosed quote runs to the end of the input as one error record") {
-  const ReadResult r = read_all("id,email,size\n"
-                                "L1,e,1\n"
-                                "L2,\"oops,2\n"
-                                "L3,e,3\n"
-                                "L4,e,4\n");
+  const ReadResult r = read_all(
+      "id,email,size\n"
+      "L1,e,1\n"
+      "L2,\"oops,2\n"
+      "L3,e,3\n"
+      "L4,e,4\n");
   REQUIRE(r.records.size() == 2);
   CHECK(r.records[0].error == "");
   CHECK(r.records[1].error == "line 3: unclosed quote (opened in column 'email' at line 3)");
@@ -366,11 +385,21 @@ TEST_CASE("csv: broken rows among good ones: one record per row, in order") {
   std::string text = header;
   for (int i = 0; i < 50; ++i) {
     switch (i % 5) {
-      case 0: text += fmt::format("L{},e,{},,,,,,\n", i, i); break;
-      case 1: text += fmt::format("L{},e,lots,,,,,,\n", i); break;
-      case 2: text += fmt::format("L{},\"e\"x,1,,,,,,\n", i); break;
-      case 3: text += fmt::format("L{},e\n", i); break;
-      case 4: text += fmt::format("L{},\"multi\nline\",{},,,,,,\n", i, i); break;
+      case 0:
+        text += fmt::format("L{},e,{},,,,,,\n", i, i);
+        break;
+      case 1:
+        text += fmt::format("L{},e,lots,,,,,,\n", i);
+        break;
+      case 2:
+        text += fmt::format("L{},\"e\"x,1,,,,,,\n", i);
+        break;
+      case 3:
+        text += fmt::format("L{},e\n", i);
+        break;
+      case 4:
+        text += fmt::format("L{},\"multi\nline\",{},,,,,,\n", i, i);
+        break;
     }
   }
   const ReadResult r = read_all(text);
@@ -387,7 +416,8 @@ TEST_CASE("csv: broken rows among good ones: one record per row, in order") {
 
 TEST_CASE("csv: error messages quote values safely") {
   CHECK(error_of("L,e,\"a\nb\",,,,,,\n") == "line 2: field 'size': 'a\\nb' is not an int");
-  CHECK(error_of("L,e,\xC3\xA9t\xE9,,,,,,\n") == "line 2: field 'size': '\xC3\xA9t\\xE9' is not an int");
+  CHECK(error_of("L,e,\xC3\xA9t\xE9,,,,,,\n") ==
+        "line 2: field 'size': '\xC3\xA9t\\xE9' is not an int");
   const std::string long_value(100, 'x');
   CHECK(error_of("L,e," + long_value + ",,,,,,\n") ==
         "line 2: field 'size': '" + std::string(60, 'x') + "...' is not an int");
@@ -417,4 +447,53 @@ TEST_CASE("csv: records across buffer refills, and a field larger than the buffe
   CHECK(r.records[rows][1] == huge);
   CHECK(r.records[rows + 1].key == "LAST");
   CHECK(r.records[rows + 1].line == line + 1);
+}
+
+TEST_CASE("csv: a record split at the buffer's edge anywhere is read the same") {
+  // The first read fills exactly 1 MiB; put each byte of a tricky record at that edge in turn
+  // (a doubled quote, a quoted CRLF, a closing quote before CRLF).
+  const std::size_t edge = std::size_t{1} << 20;
+  const std::string target = "T,\"a\"\"b\r\nc\",\"2\"\r\n";
+  for (std::size_t j = 1; j <= target.size(); ++j) {
+    CAPTURE(j);
+    std::string text = "id,email,size\n";
+    const std::size_t prefix = edge - j;
+    int fillers = 0;
+    while (text.size() + 40 < prefix) {
+      text += "F,filler@example.com,1\n";
+      ++fillers;
+    }
+    text += "F," + std::string(prefix - text.size() - 5, 'x') + ",1\n";
+    ++fillers;
+    REQUIRE(text.size() == prefix);
+    text += target + "Z,e,3\n";
+    const ReadResult r = read_all(text);
+    REQUIRE(r.records.size() == static_cast<std::size_t>(fillers) + 2);
+    const Got& t = r.records[fillers];
+    CHECK(t.error == "");
+    CHECK(t.key == "T");
+    CHECK(t[1] == "a\"b\r\nc");
+    CHECK(t[2] == "2");
+    const Got& z = r.records[fillers + 1];
+    CHECK(z.error == "");
+    CHECK(z.key == "Z");
+    CHECK(z.line == t.line + 2);
+  }
+}
+
+TEST_CASE("csv: a record past 64 MiB is skipped as an error record, not held") {
+  const std::string big(65 << 20, 'b');
+  const ReadResult closed = read_all("id,email,size\nL1,\"" + big + "\n\",1\nL2,e,2\n");
+  REQUIRE(closed.records.size() == 2);
+  CHECK(closed.records[0].key == "L1");
+  CHECK(closed.records[0].error ==
+        "line 2: record is longer than 64 MiB (at column 'email'); skipped");
+  CHECK(closed.records[1].key == "L2");
+  CHECK(closed.records[1].error == "");
+  CHECK(closed.records[1].line == 4);
+
+  const ReadResult unclosed = read_all("id,email,size\nL1,e,1\nL2,\"" + big + "\nL3,e,3\n");
+  REQUIRE(unclosed.records.size() == 2);
+  CHECK(unclosed.records[1].key == "L2");
+  CHECK(unclosed.records[1].error == "line 3: unclosed quote (opened in column 'email' at line 3)");
 }

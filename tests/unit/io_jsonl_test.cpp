@@ -1,11 +1,10 @@
 // JSON lines record reading: SPEC 2 and 7, and the choices written down in docs/records.md.
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include <cstdio>
 #include <string>
 #include <vector>
-
-#include <fmt/format.h>
 
 #include "leadscore/io.hpp"
 
@@ -50,22 +49,33 @@ struct Got {
 std::string show(const Field& f, const FieldValue& v, const Record& rec) {
   if (!v.present) return "-";
   switch (f.type) {
-    case FieldType::String: return std::string(v.str);
-    case FieldType::Int: return fmt::format("{}", v.i);
-    case FieldType::Number: return format_number(v.num);
-    case FieldType::Bool: return v.b ? "true" : "false";
-    case FieldType::Date: return format_date(v.date);
-    case FieldType::Enum: return f.members.at(v.member);
+    case FieldType::String:
+      return std::string(v.str);
+    case FieldType::Int:
+      return fmt::format("{}", v.i);
+    case FieldType::Number:
+      return format_number(v.num);
+    case FieldType::Bool:
+      return v.b ? "true" : "false";
+    case FieldType::Date:
+      return format_date(v.date);
+    case FieldType::Enum:
+      return f.members.at(v.member);
     case FieldType::Set: {
       std::string out;
       for (std::size_t k = 0; k < f.members.size(); ++k)
-        if (v.set_bits >> k & 1) out += (out.empty() ? "" : "|") + f.members[k];
+        if (v.set_bits >> k & 1) {
+          if (!out.empty()) out += '|';
+          out += f.members[k];
+        }
       return out;
     }
     case FieldType::StringSet: {
       std::string out;
-      for (std::uint32_t i = 0; i < v.items_count; ++i)
-        out += (i ? "|" : "") + std::string(rec.items.at(v.items_begin + i));
+      for (std::uint32_t i = 0; i < v.items_count; ++i) {
+        if (i > 0) out += '|';
+        out += rec.items.at(v.items_begin + i);
+      }
       return out;
     }
   }
@@ -127,7 +137,7 @@ TEST_CASE("jsonl: null and absent keys are missing; unknown keys are ignored") {
   CHECK(g.error == "");
   CHECK(g[2] == "-");
   CHECK(g[3] == "-");
-  CHECK(g[5] == "");  // an empty array is an empty set, present
+  CHECK(g[5] == "");                                      // an empty array is an empty set, present
   CHECK(read_one(R"({"id":"L1","email":""})")[1] == "");  // "" is a present empty string
 }
 
@@ -140,7 +150,8 @@ TEST_CASE("jsonl: each field needs its JSON type") {
   CHECK(error_of(R"(,"revenue":true)") == "line 1: field 'revenue': expected a number, got true");
   CHECK(error_of(R"(,"industry":1)") == "line 1: field 'industry': expected a string, got 1");
   CHECK(error_of(R"(,"last":20260101)") == "line 1: field 'last': expected a string, got 20260101");
-  CHECK(error_of(R"(,"demo":"yes")") == "line 1: field 'demo': expected true or false, got \"yes\"");
+  CHECK(error_of(R"(,"demo":"yes")") ==
+        "line 1: field 'demo': expected true or false, got \"yes\"");
   CHECK(error_of(R"(,"demo":1)") == "line 1: field 'demo': expected true or false, got 1");
   CHECK(error_of(R"(,"visited":"blog")") ==
         "line 1: field 'visited': expected an array of strings, got \"blog\"");
@@ -184,7 +195,8 @@ TEST_CASE("jsonl: values that do not fit their field") {
   CHECK(error_of(R"(,"last":"2026-13-01")") == "line 1: field 'last': '2026-13-01' is not a date");
   CHECK(error_of(R"(,"last":"2026-01-01 10:00")").find("is not a date (a date-time needs 'T'") !=
         std::string::npos);
-  CHECK(error_of(R"(,"tags":["a",""])") == "line 1: field 'tags': '[\"a\",\"\"]' has an empty member");
+  CHECK(error_of(R"(,"tags":["a",""])") ==
+        "line 1: field 'tags': '[\"a\",\"\"]' has an empty member");
 }
 
 TEST_CASE("jsonl: required and key fields, and the first bad field in schema order") {
@@ -220,15 +232,16 @@ TEST_CASE("jsonl: a key given twice is an error") {
 }
 
 TEST_CASE("jsonl: lines that are not JSON objects, among good lines") {
-  const std::vector<Got> r = read_all("{\"id\":\"L1\",\"email\":\"e\"}\n"
-                                      "{\"id\":\"L2\",\"email\":\n"
-                                      "\n"
-                                      "   \t\r\n"
-                                      "[1,2]\n"
-                                      "\"text\"\n"
-                                      "{\"id\":\"L3\",\"email\":\"e\"} {}\n"
-                                      "{\"id\":\"L4\",\"email\":\"\xFF\"}\n"
-                                      "{\"id\":\"L5\",\"email\":\"e\"}");  // no final line end
+  const std::vector<Got> r = read_all(
+      "{\"id\":\"L1\",\"email\":\"e\"}\n"
+      "{\"id\":\"L2\",\"email\":\n"
+      "\n"
+      "   \t\r\n"
+      "[1,2]\n"
+      "\"text\"\n"
+      "{\"id\":\"L3\",\"email\":\"e\"} {}\n"
+      "{\"id\":\"L4\",\"email\":\"\xFF\"}\n"
+      "{\"id\":\"L5\",\"email\":\"e\"}");  // no final line end
   REQUIRE(r.size() == 7);
   CHECK(r[0].error == "");
   CHECK(r[1].error == "line 2: not valid JSON");
@@ -243,8 +256,8 @@ TEST_CASE("jsonl: lines that are not JSON objects, among good lines") {
 }
 
 TEST_CASE("jsonl: CRLF line ends and a BOM") {
-  const std::vector<Got> r =
-      read_all("\xEF\xBB\xBF{\"id\":\"L1\",\"email\":\"e\"}\r\n{\"id\":\"L2\",\"email\":\"e\"}\r\n");
+  const std::vector<Got> r = read_all(
+      "\xEF\xBB\xBF{\"id\":\"L1\",\"email\":\"e\"}\r\n{\"id\":\"L2\",\"email\":\"e\"}\r\n");
   REQUIRE(r.size() == 2);
   CHECK(r[0].error == "");
   CHECK(r[1].error == "");
@@ -268,4 +281,37 @@ TEST_CASE("jsonl: lines across buffer refills, and a line larger than the buffer
       FAIL("record ", i, " read wrong: ", r[i].key, " ", r[i].error);
   CHECK(r[rows][1] == huge);
   CHECK(r[rows + 1].key == "LAST");
+}
+
+TEST_CASE("jsonl: a line split at the buffer's edge anywhere is read the same") {
+  const std::size_t edge = std::size_t{1} << 20;
+  const std::string target = "{\"id\":\"T\",\"email\":\"a\\\"b\"}\r\n";
+  for (std::size_t j = 1; j <= target.size(); j += 3) {
+    CAPTURE(j);
+    std::string text;
+    const std::size_t prefix = edge - j;
+    while (text.size() + 80 < prefix) text += "{\"id\":\"F\",\"email\":\"filler@example.com\"}\n";
+    const std::string head = "{\"id\":\"F\",\"email\":\"";
+    text += head + std::string(prefix - text.size() - head.size() - 3, 'x') + "\"}\n";
+    REQUIRE(text.size() == prefix);
+    text += target + "{\"id\":\"Z\",\"email\":\"e\"}";
+    const std::vector<Got> r = read_all(text);
+    REQUIRE(r.size() >= 2);
+    const Got& t = r[r.size() - 2];
+    CHECK(t.error == "");
+    CHECK(t.key == "T");
+    CHECK(t[1] == "a\"b");
+    CHECK(r.back().key == "Z");
+    CHECK(r.back().line == t.line + 1);
+  }
+}
+
+TEST_CASE("jsonl: a line past 64 MiB is skipped as an error record, not held") {
+  const std::string big(65 << 20, 'b');
+  const std::vector<Got> r =
+      read_all("{\"id\":\"L1\",\"email\":\"" + big + "\"}\n{\"id\":\"L2\",\"email\":\"e\"}\n");
+  REQUIRE(r.size() == 2);
+  CHECK(r[0].error == "line 1: line is longer than 64 MiB; skipped");
+  CHECK(r[1].key == "L2");
+  CHECK(r[1].line == 2);
 }

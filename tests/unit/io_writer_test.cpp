@@ -184,10 +184,11 @@ TEST_CASE("jsonl writer: string escaping and non-finite numbers") {
   const double groups[] = {std::nan("")};
   row.groups = groups;
   const std::string text = write_all(RecordFormat::JsonLines, {"id", {"g"}, false}, {row});
-  CHECK(text == R"({"id":"a\"b\\c\n\t\r\u0001\u001f)"
-                "\xC3\xA9\x7F"
-                R"(","score":null,"qualified":false,"tier":null,"status":"ok","reason":null,"g":null})"
-                "\n");
+  CHECK(text ==
+        R"({"id":"a\"b\\c\n\t\r\u0001\u001f)"
+        "\xC3\xA9\x7F"
+        R"(","score":null,"qualified":false,"tier":null,"status":"ok","reason":null,"g":null})"
+        "\n");
   row.key = "bad\xFFutf8\xC3";
   row.score = 1;
   CHECK(write_all(RecordFormat::JsonLines, {"id", {}, false}, {row})
