@@ -89,6 +89,11 @@ int run_score(const ScoreOptions& o) {
     fmt::print(stderr, "\rleadscore: {} records scored ({} ok, {} rejected, {} errors)\n",
                stats.records, stats.ok, stats.rejected, stats.errors);
   }
+  if (!opened.reader->read_error().empty()) {
+    writer->finish();
+    print_error(opened.reader->read_error());
+    return exit_usage;
+  }
   if (!writer->finish()) {
     print_error(fmt::format("cannot write '{}'", o.output));
     return exit_usage;
