@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <re2/re2.h>
 
+#include "check/builtins.hpp"
 #include "check/checker.hpp"
 #include "check/suggest.hpp"
 
@@ -287,16 +288,6 @@ Type Checker::string_test(Expr& e) {
 }
 
 Type Checker::call(Expr& e) {
-  struct Builtin {
-    std::string_view name;
-    TypeKind arg;
-    TypeKind result;
-  };
-  static constexpr Builtin builtins[] = {
-      {"lower", TypeKind::String, TypeKind::String},   {"upper", TypeKind::String, TypeKind::String},
-      {"len", TypeKind::String, TypeKind::Number},     {"email_domain", TypeKind::String, TypeKind::String},
-      {"count", TypeKind::Set, TypeKind::Number},      {"days_since", TypeKind::Date, TypeKind::Number},
-  };
   for (const auto& b : builtins) {
     if (b.name != e.text) continue;
     if (e.kids.size() != 1) {

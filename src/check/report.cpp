@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "check/builtins.hpp"
 #include "check/suggest.hpp"
 
 namespace leadscore::check {
@@ -53,10 +54,10 @@ void Reporter::unknown_member(Span at, std::string_view member, std::string_view
 }
 
 void Reporter::unknown_builtin(Span at, std::string_view name) {
-  static const std::vector<std::string_view> builtins = {"lower", "upper", "len",
-                                                         "email_domain", "count", "days_since"};
+  std::vector<std::string_view> names;
+  for (const auto& b : builtins) names.push_back(b.name);
   diags_.error(Code::UnknownBuiltin, at,
-               fmt::format("unknown function '{}'{}", name, did_you_mean(name, builtins)));
+               fmt::format("unknown function '{}'{}", name, did_you_mean(name, names)));
 }
 
 void Reporter::type_mismatch(Span at, std::string message) {

@@ -76,6 +76,7 @@ class Compiler {
   Program& p_;
   int depth_ = 0;
   std::unordered_map<const Expr*, std::uint32_t> regex_index_;  // one RE2 per /regex/ literal
+  std::unordered_map<std::string, std::uint32_t> string_index_;  // each string constant once
 };
 
 std::uint32_t Compiler::emit(Op op, std::uint32_t arg, Span span, std::uint8_t flag) {
@@ -93,11 +94,9 @@ std::uint32_t Compiler::number(double x) {
 }
 
 std::uint32_t Compiler::string(std::string s) {
-  for (std::size_t i = 0; i < p_.strings.size(); ++i) {
-    if (p_.strings[i] == s) return static_cast<std::uint32_t>(i);
-  }
-  p_.strings.push_back(std::move(s));
-  return static_cast<std::uint32_t>(p_.strings.size() - 1);
+  auto [it, added] = string_index_.try_emplace(s, static_cast<std::uint32_t>(p_.strings.size()));
+  if (added) p_.strings.push_back(std::move(s));
+  return it->second;
 }
 
 std::uint32_t Compiler::mask(std::uint64_t m) {

@@ -21,20 +21,15 @@ std::string_view trim_blanks(std::string_view s) {
   return s;
 }
 
-class CsvReader final : public RecordReader {
+class CsvReader final : public BufferedReader {
  public:
   CsvReader(std::FILE* in, std::string_view name, const Schema& schema)
-      : src_(in), name_(name), schema_(schema) {}
+      : BufferedReader(in, name), schema_(schema) {}
 
   // Reads the header. Returns the error that stops the run, or "" (adding warnings).
   std::string read_header(std::vector<std::string>& warnings);
 
   bool next(Record& rec) override;
-  std::string read_error() const override {
-    return src_.read_error().empty() ? std::string()
-                                     : fmt::format("{}: read error: {}", name_, src_.read_error());
-  }
-  std::uint64_t bytes_read() const override { return src_.bytes_consumed(); }
 
  private:
   // Scans the next non-blank record into cells_; false at the end of the input. The record's
@@ -49,8 +44,6 @@ class CsvReader final : public RecordReader {
   // to the record's end without keeping it.
   void skip_long_record(CsvScan& scan);
 
-  ByteSource src_;
-  std::string name_;
   Schema schema_;                          // a copy: the reader may outlive the caller's schema
   std::vector<std::string> column_names_;  // as in the header, for messages
   std::vector<int> field_column_;          // per field: its column, or -1 when there is none

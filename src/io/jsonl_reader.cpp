@@ -29,11 +29,10 @@ bool is_blank(std::string_view s) {
   return true;
 }
 
-class JsonlReader final : public RecordReader {
+class JsonlReader final : public BufferedReader {
  public:
   JsonlReader(std::FILE* in, std::string_view name, const Schema& schema)
-      : src_(in),
-        name_(name),
+      : BufferedReader(in, name),
         schema_(schema),
         slots_(schema.fields.size()),
         seen_(schema.fields.size()) {
@@ -53,11 +52,6 @@ class JsonlReader final : public RecordReader {
   }
 
   bool next(Record& rec) override;
-  std::string read_error() const override {
-    return src_.read_error().empty() ? std::string()
-                                     : fmt::format("{}: read error: {}", name_, src_.read_error());
-  }
-  std::uint64_t bytes_read() const override { return src_.bytes_consumed(); }
 
  private:
   int field_index(std::string_view key, std::size_t position);
@@ -67,8 +61,6 @@ class JsonlReader final : public RecordReader {
   void read_key(Record& rec, dom::element v);
   bool read_value(const Field& f, dom::element v, FieldValue& out, Record& rec);
 
-  ByteSource src_;
-  std::string name_;
   Schema schema_;  // a copy: field_by_name_ views its names
   std::unordered_map<std::string_view, int> field_by_name_;
   // Lines from one export usually list their keys in the same order: remember the field at each
