@@ -78,6 +78,7 @@ struct Expr {
 
 struct Rule {
   Span span;                 // the whole rule, without its label
+  Span imported_at;          // the `import` line that brought it in; file 0 when local
   ExprPtr condition;
   double points = 0;         // negative for `subtract`
   Span points_span;
@@ -100,6 +101,7 @@ struct Decay {
 
 struct Group {
   Span span;                 // the header, `group` to `{`
+  Span imported_at;          // the `import` line that brought it in; file 0 when local
   std::string name;
   Span name_span;
   std::optional<double> min, max;
@@ -109,6 +111,7 @@ struct Group {
 
 struct Let {
   Span span;
+  Span imported_at;          // the `import` line that brought it in; file 0 when local
   std::string name;
   Span name_span;
   ExprPtr value;
@@ -116,6 +119,7 @@ struct Let {
 
 struct Reject {
   Span span;                 // the whole clause, without its label
+  Span imported_at;          // the `import` line that brought it in; file 0 when local
   ExprPtr condition;
   std::string reason;        // `as "..."`, or the clause's own source text
   bool has_reason = false;
@@ -123,16 +127,19 @@ struct Reject {
 
 struct ScoreBounds {
   Span span;
+  Span imported_at;          // the `import` line that brought it in; file 0 when local
   std::optional<double> min, max;
 };
 
 struct Qualify {
   Span span;
+  Span imported_at;          // the `import` line that brought it in; file 0 when local
   double at = 0;
 };
 
 struct Tier {
   Span span;
+  Span imported_at;          // the `import` line that brought it in; file 0 when local
   std::string name;
   Span name_span;
   std::optional<double> at;

@@ -9,6 +9,7 @@
 #include "leadscore/check.hpp"
 #include "leadscore/compile.hpp"
 #include "leadscore/leadscore.hpp"
+#include "leadscore/lint.hpp"
 #include "leadscore/parse.hpp"
 
 namespace leadscore {
@@ -46,6 +47,7 @@ void check_and_compile(Session& session, LoadedModel& out, std::size_t errors_be
   if (!out.schema) return;
   check_model(out.model, *out.schema, session.diagnostics);
   if (session.diagnostics.error_count() > errors_before) return;
+  lint_model(out.model, *out.schema, session.sources, session.diagnostics);
   out.program = compile_model(out.model, *out.schema);
 }
 

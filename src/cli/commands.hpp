@@ -15,6 +15,30 @@ enum Exit : int { exit_ok = 0, exit_problem = 1, exit_usage = 2 };
 
 struct CheckOptions {
   std::vector<std::string> files;
+  std::string format = "text";      // text, json, sarif, github
+  bool strict = false;              // warnings fail too
+  std::vector<std::string> allow;   // warning codes or names allowed for this run
+};
+
+struct FmtOptions {
+  std::vector<std::string> files;
+  bool write = false;   // -w: rewrite the files
+  bool check = false;   // --check: print a diff, exit 1 on a difference
+};
+
+struct TestOptions {
+  std::vector<std::string> paths;   // files or folders; default: the current folder
+  bool coverage = false;
+  std::string format = "text";      // text, json
+};
+
+struct ExplainOptions {
+  std::string model;
+  std::string input;
+  std::string id;
+  std::string format = "text";      // text, json
+  std::string input_format;         // csv, jsonl; default by extension
+  std::string as_of;
 };
 
 struct ScoreOptions {
@@ -33,6 +57,9 @@ struct DisasmOptions {
 int run_check(const CheckOptions& options);
 int run_score(const ScoreOptions& options);
 int run_disasm(const DisasmOptions& options);
+int run_fmt(const FmtOptions& options);
+int run_test(const TestOptions& options);
+int run_explain(const ExplainOptions& options);
 
 // Prints every diagnostic of the session as text to `out`; colour only on a terminal.
 void print_diagnostics(const Session& session, std::FILE* out);

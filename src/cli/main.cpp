@@ -12,6 +12,32 @@ int main(int argc, char** argv) {
   CheckOptions check;
   auto* check_cmd = app.add_subcommand("check", "Parse, type-check and lint models and schemas");
   check_cmd->add_option("files", check.files, "Model (.score) and schema (.schema) files")->required();
+  check_cmd->add_option("--format", check.format, "text (default), json, sarif or github")
+      ->check(CLI::IsMember({"text", "json", "sarif", "github"}));
+  check_cmd->add_flag("--strict", check.strict, "Fail (exit 1) on warnings too");
+  check_cmd->add_option("--allow", check.allow, "Allow a warning for this run (code or name, e.g. W012)");
+
+  FmtOptions fmt_opts;
+  auto* fmt_cmd = app.add_subcommand("fmt", "Print models and schemas in the canonical layout");
+  fmt_cmd->add_option("files", fmt_opts.files, "Model (.score) and schema (.schema) files")->required();
+  fmt_cmd->add_flag("-w,--write", fmt_opts.write, "Rewrite the files in place");
+  fmt_cmd->add_flag("--check", fmt_opts.check, "Print a diff of what would change; exit 1 if anything would");
+
+  TestOptions test;
+  auto* test_cmd = app.add_subcommand("test", "Run the test blocks of models and _test.score files");
+  test_cmd->add_option("paths", test.paths, "Files or folders (default: the current folder)");
+  test_cmd->add_flag("--coverage", test.coverage, "Report the rules and rejects no test fired");
+  test_cmd->add_option("--format", test.format, "text (default) or json")->check(CLI::IsMember({"text", "json"}));
+
+  ExplainOptions explain;
+  auto* explain_cmd = app.add_subcommand("explain", "Show one lead's breakdown: every rule, group and reject");
+  explain_cmd->add_option("model", explain.model, "The model (.score)")->required();
+  explain_cmd->add_option("-i,--input", explain.input, "Leads, CSV or JSON lines; '-' for stdin")->required();
+  explain_cmd->add_option("--id", explain.id, "The key of the lead to explain")->required();
+  explain_cmd->add_option("--format", explain.format, "text (default) or json")->check(CLI::IsMember({"text", "json"}));
+  explain_cmd->add_option("--input-format", explain.input_format, "csv or jsonl (default: by extension)")
+      ->check(CLI::IsMember({"csv", "jsonl"}));
+  explain_cmd->add_option("--as-of", explain.as_of, "The day relative dates count from (YYYY-MM-DD; default today)");
 
   ScoreOptions score;
   auto* score_cmd = app.add_subcommand("score", "Score lead records with a model");
@@ -51,7 +77,10 @@ int main(int argc, char** argv) {
     if (*check_cmd) return run_check(check);
     if (*score_cmd) return run_score(score);
     if (*disasm_cmd) return run_disasm(disasm);
-    print_error("a command is required: check, score or disasm (see 'leadscore --help')");
+    if (*fmt_cmd) return run_fmt(fmt_opts);
+    if (*test_cmd) return run_test(test);
+    if (*explain_cmd) return run_explain(explain);
+    print_error("a command is required: check, score, test, explain, fmt or disasm (see 'leadscore --help')");
     return exit_usage;
   } catch (const std::exception& e) {
     print_error(fmt::format("internal error: {}", e.what()));

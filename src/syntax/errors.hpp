@@ -47,7 +47,7 @@ LS_ERROR(expect_points, "expected a number");
 LS_ERROR(expect_to, "expected 'to'");
 LS_ERROR(expect_action, "expected 'add' or 'subtract'");
 LS_ERROR(expect_equals, "expected '='");
-LS_ERROR(expect_let_value, "expected a condition, an expression or a list");
+LS_ERROR(expect_let_value, "expected a condition, an expression, a list or a /regular expression/");
 LS_ERROR(expect_percent, "expected '%'");
 LS_ERROR(expect_every, "expected 'every'");
 LS_ERROR(expect_since, "expected 'since'");

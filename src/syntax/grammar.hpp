@@ -198,7 +198,7 @@ struct model_decl : seq<kw_model, sp, must<expect_string>> {};
 struct schema_ref : seq<kw_schema, sp, must<expect_string>> {};
 struct import_decl : seq<kw_import, sp, must<expect_string>> {};
 struct expect_equals : one<'='> {};
-struct let_value : sor<list_lit, condition> {};
+struct let_value : sor<list_lit, regex_lit, condition> {};
 struct expect_let_value : seq<let_value> {};
 struct let_decl : seq<kw_let, sp, must<expect_ident>, sp, must<expect_equals>, ws, must<expect_let_value>> {};
 

@@ -219,6 +219,12 @@ ExprPtr Lowerer::expr(const Node& n) {
     return e;
   }
   if (n.is_type<g::test_expr>()) return suffix(expr(*n.children[0]), n, *n.children[1]);
+  if (n.is_type<g::regex_lit>()) {  // a let bound to a regular expression
+    auto r = make(ExprKind::Regex, span(n));
+    r->text = std::string(n.children[0]->string_view());
+    if (n.children.size() > 1) r->flags = std::string(n.children[1]->string_view());
+    return r;
+  }
   // Unreachable for trees the grammar builds; an internal failure, not a user error.
   throw std::logic_error(fmt::format("unexpected parse node {}", n.type));
 }
@@ -367,7 +373,10 @@ void Lowerer::statement(const Node& n, ast::Model& model) {
     }
     model.score_bounds.push_back(b);
   } else if (n.is_type<g::qualify_decl>()) {
-    model.qualifies.push_back({span(n), number(*n.children[0])});
+    ast::Qualify q;
+    q.span = span(n);
+    q.at = number(*n.children[0]);
+    model.qualifies.push_back(q);
   } else if (n.is_type<g::tier_decl>()) {
     ast::Tier t;
     t.span = span(n);

@@ -1,0 +1,23 @@
+// The linter: warnings about models that check but are likely wrong (SPEC 4). Runs on a model the
+// checker accepted; adds warnings (W codes in codes.def) to the list.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "leadscore/ast.hpp"
+#include "leadscore/diagnostic.hpp"
+#include "leadscore/schema.hpp"
+#include "leadscore/source.hpp"
+
+namespace leadscore {
+
+void lint_model(const ast::Model& model, const Schema& schema, const SourceManager& sources,
+                Diagnostics& diags);
+
+// Drops warnings allowed by a comment on or above their line (`# leadscore: allow W012`), by a
+// file directive (`# leadscore: allow-file W012`), or for the run (`allow`: codes or names).
+void apply_allowances(Diagnostics& diags, const SourceManager& sources,
+                      const std::vector<std::string>& allow);
+
+}  // namespace leadscore
