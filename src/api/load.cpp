@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "api/imports.hpp"
 #include "leadscore/check.hpp"
 #include "leadscore/compile.hpp"
 #include "leadscore/leadscore.hpp"
@@ -59,6 +60,9 @@ LoadedModel load_model(Session& session, const std::string& path) {
   auto file = session.read_file(path);
   if (!file) return out;
   out.model = parse_model(session.sources, *file, session.diagnostics);
+  // A test file names no schema: it tests the model it imports, with that model's schema.
+  std::optional<std::string> imported_schema = api::merge_imports(session, out.model, path);
+  if (!out.model.schema_path && imported_schema) out.model.schema_path = imported_schema;
   if (!out.model.schema_path) {
     if (session.diagnostics.error_count() == before) {
       session.diagnostics.error(Code::InvalidSchema, Span{*file, 0, 0},

@@ -29,6 +29,8 @@ class Checker {
   void check_thresholds();
   void check_tests();
 
+  static Span declared_at(Span own, Span imported_at);
+
   // expressions
   ast::Type expr(ast::Expr& e);
   ast::Type condition(ast::Expr& e);

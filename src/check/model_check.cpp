@@ -13,6 +13,10 @@ using ast::TypeKind;
 Checker::Checker(ast::Model& model, const Schema& schema, Diagnostics& diags)
     : model_(model), schema_(schema), diags_(diags), report_(diags) {}
 
+// Where a clash is reported: at the `import` line when an imported declaration is involved, since
+// that is the line the user can change (SPEC 3).
+Span Checker::declared_at(Span own, Span imported_at) { return imported_at.file != 0 ? imported_at : own; }
+
 ast::Type Checker::let_type(int index, Span use) {
   auto i = static_cast<std::size_t>(index);
   ast::Let& let = model_.lets[i];
@@ -36,9 +40,13 @@ void Checker::declare_lets() {
   for (std::size_t i = 0; i < model_.lets.size(); ++i) {
     const ast::Let& let = model_.lets[i];
     if (schema_.find(let.name) >= 0) {
-      report_.duplicate(let.name_span, "let has the same name as a field:", let.name);
-    } else if (!lets_.emplace(let.name, static_cast<int>(i)).second) {
-      report_.duplicate(let.name_span, "let", let.name);
+      report_.duplicate(declared_at(let.name_span, let.imported_at), "let has the same name as a field:",
+                        let.name);
+    } else if (auto [it, added] = lets_.emplace(let.name, static_cast<int>(i)); !added) {
+      const ast::Let& first = model_.lets[static_cast<std::size_t>(it->second)];
+      Span import_line = let.imported_at.file ? let.imported_at : first.imported_at;
+      if (import_line.file != 0) report_.import_clash(import_line, "let", let.name);
+      else report_.duplicate(let.name_span, "let", let.name);
     }
   }
   for (std::size_t i = 0; i < model_.lets.size(); ++i) let_type(static_cast<int>(i), model_.lets[i].span);
@@ -62,7 +70,7 @@ void Checker::check_rules() {
 void Checker::check_groups() {
   std::set<std::string, std::less<>> names;
   for (auto& g : model_.groups) {
-    if (!names.insert(g.name).second) report_.duplicate(g.name_span, "group", g.name);
+    if (!names.insert(g.name).second) report_.duplicate(declared_at(g.name_span, g.imported_at), "group", g.name);
     if (g.min && g.max && *g.min > *g.max) {
       report_.invalid_literal(g.max_span, fmt::format("group '{}' has max {} below its min {}", g.name,
                                                       *g.max, *g.min));
@@ -89,7 +97,8 @@ void Checker::check_rejects() {
 
 void Checker::check_thresholds() {
   for (std::size_t i = 1; i < model_.score_bounds.size(); ++i) {
-    report_.duplicate(model_.score_bounds[i].span, "'score' line", "");
+    report_.duplicate(declared_at(model_.score_bounds[i].span, model_.score_bounds[i].imported_at),
+                      "'score' line", "");
   }
   for (const auto& b : model_.score_bounds) {
     if (b.min && b.max && *b.min > *b.max) {
@@ -97,13 +106,14 @@ void Checker::check_thresholds() {
     }
   }
   for (std::size_t i = 1; i < model_.qualifies.size(); ++i) {
-    report_.duplicate(model_.qualifies[i].span, "'qualify at' line", "");
+    report_.duplicate(declared_at(model_.qualifies[i].span, model_.qualifies[i].imported_at),
+                      "'qualify at' line", "");
   }
   std::set<std::string, std::less<>> names;
   const ast::Tier* previous = nullptr;
   const ast::Tier* bare = nullptr;
   for (const auto& t : model_.tiers) {
-    if (!names.insert(t.name).second) report_.duplicate(t.name_span, "tier", t.name);
+    if (!names.insert(t.name).second) report_.duplicate(declared_at(t.name_span, t.imported_at), "tier", t.name);
     if (bare) {
       report_.unordered_tiers(t.span, fmt::format("tier '{}' comes after the bare tier '{}', which "
                                                   "takes every score below the others; list it last",
@@ -160,9 +170,6 @@ void Checker::check_tests() {
 }
 
 void Checker::run() {
-  for (const auto& imp : model_.imports) {
-    report_.unsupported(imp.span, fmt::format("'import \"{}\"' is not supported yet", imp.path));
-  }
   declare_lets();
   check_rules();
   check_groups();

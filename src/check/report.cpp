@@ -84,6 +84,11 @@ void Reporter::duplicate(Span at, std::string_view what, std::string_view name) 
                             : fmt::format("{} '{}' declared twice", what, name));
 }
 
+void Reporter::import_clash(Span import_line, std::string_view what, std::string_view name) {
+  diags_.error(Code::DuplicateName, import_line,
+               fmt::format("this import brings in {} '{}', which the model also declares", what, name));
+}
+
 void Reporter::unordered_tiers(Span at, std::string message) {
   diags_.error(Code::UnorderedTiers, at, std::move(message));
 }

@@ -26,6 +26,7 @@ class Reporter {
   void invalid_regex(Span at, std::string_view why);
   void per_not_numeric(Span at, const ast::Type& got);
   void duplicate(Span at, std::string_view what, std::string_view name);
+  void import_clash(Span import_line, std::string_view what, std::string_view name);
   void unordered_tiers(Span at, std::string message);
   void invalid_schema(Span at, std::string message);
   void invalid_literal(Span at, std::string message);
