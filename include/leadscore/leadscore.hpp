@@ -34,10 +34,16 @@ struct LoadedModel {
   std::optional<Schema> schema;
   ast::Model model;
   std::optional<Program> program;  // set only when there were no errors
+  bool is_module = false;          // a file of lets with no schema: nothing to compile on its own
 };
 
+// Whether a file of lets with no schema (a module) is fine on its own, as for `check` and `test`,
+// or an error, as for commands that need a model to run.
+enum class ModuleMode { Reject, Accept };
+
 // A model file: parsed, its schema loaded (relative to the model), checked and compiled.
-LoadedModel load_model(Session& session, const std::string& path);
+LoadedModel load_model(Session& session, const std::string& path,
+                       ModuleMode modules = ModuleMode::Reject);
 // The same from text already in memory, e.g. for embedding; `schema` is used as given.
 LoadedModel load_model_text(Session& session, const std::string& name, std::string text,
                             const Schema& schema);

@@ -54,7 +54,7 @@ void check_and_compile(Session& session, LoadedModel& out, std::size_t errors_be
 
 }  // namespace
 
-LoadedModel load_model(Session& session, const std::string& path) {
+LoadedModel load_model(Session& session, const std::string& path, ModuleMode modules) {
   LoadedModel out;
   std::size_t before = session.diagnostics.error_count();
   auto file = session.read_file(path);
@@ -64,9 +64,15 @@ LoadedModel load_model(Session& session, const std::string& path) {
   std::optional<std::string> imported_schema = api::merge_imports(session, out.model, path);
   if (!out.model.schema_path && imported_schema) out.model.schema_path = imported_schema;
   if (!out.model.schema_path) {
-    if (session.diagnostics.error_count() == before) {
+    // A file of lets alone is a module (like the stdlib's): it is checked where it is imported.
+    const ast::Model& m = out.model;
+    out.is_module = m.groups.empty() && m.rules.empty() && m.rejects.empty() &&
+                    m.score_bounds.empty() && m.qualifies.empty() && m.tiers.empty() && m.tests.empty();
+    bool quiet = out.is_module && modules == ModuleMode::Accept;
+    if (session.diagnostics.error_count() == before && !quiet) {
       session.diagnostics.error(Code::InvalidSchema, Span{*file, 0, 0},
-                                "the model names no schema; add a line 'schema \"lead.schema\"'");
+                                out.is_module ? "this file names no schema: it is a module of lets; import it from a model"
+                                              : "the model names no schema; add a line 'schema \"lead.schema\"'");
     }
     return out;
   }
