@@ -36,6 +36,11 @@ class Diagnostics {
   std::size_t error_count() const { return errors_; }
   bool has_errors() const { return errors_ > 0; }
   bool full() const { return errors_ >= max_errors; }
+  // Drops the warnings `allowed` accepts (`# leadscore: allow`, `--allow`); errors always stay.
+  template <class Pred>
+  void drop_warnings_if(Pred allowed) {
+    std::erase_if(list_, [&](const Diagnostic& d) { return d.severity == Severity::Warning && allowed(d); });
+  }
 
  private:
   std::vector<Diagnostic> list_;

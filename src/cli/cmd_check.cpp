@@ -1,34 +1,39 @@
-// `leadscore check FILE...`: every problem of every file, then exit 1 if any is an error.
+// `leadscore check FILE...`: every problem of every file, in the format asked for, then the exit
+// status: 2 if a file could not be read, 1 for an error (or a warning under --strict), else 0.
+#include <cstdio>
+
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
+#include "leadscore/diagnostic_format.hpp"
+#include "leadscore/lint.hpp"
 
 namespace leadscore::cli {
 
 int run_check(const CheckOptions& options) {
   Session session;
-  bool unreadable = false;
   for (const auto& file : options.files) {
-    std::size_t before = session.diagnostics.all().size();
     if (file.ends_with(".schema")) {
       load_schema(session, file);
     } else {
-      load_model(session, file);
-    }
-    for (std::size_t i = before; i < session.diagnostics.all().size(); ++i) {
-      const auto& d = session.diagnostics.all()[i];
-      if (d.span.file == 0 && d.code == code_info(Code::UnreadableFile).code) unreadable = true;
+      load_model(session, file, ModuleMode::Accept);  // a module of lets alone is fine here
     }
   }
-  print_diagnostics(session, stdout);
-  std::size_t errors = session.diagnostics.error_count();
-  std::size_t warnings = session.diagnostics.all().size() - errors;
-  if (errors + warnings > 0) {
-    fmt::print("{} error{}, {} warning{}\n", errors, errors == 1 ? "" : "s", warnings,
-               warnings == 1 ? "" : "s");
+  apply_allowances(session.diagnostics, session.sources, options.allow);
+  const auto& diags = session.diagnostics.all();
+  DiagnosticCounts counts = count_diagnostics(diags);
+  // main() only lets the four names through.
+  DiagnosticFormat format = parse_diagnostic_format(options.format).value_or(DiagnosticFormat::Text);
+  if (format == DiagnosticFormat::Text) {
+    // For people: a problem without a file goes to stderr like any other command's failure.
+    print_diagnostics(session, stdout);
+    fmt::print("{}", format_summary(counts));
+  } else {
+    // For tools: everything on stdout, in one document.
+    fmt::print("{}", format_diagnostics(format, diags, session.sources));
   }
-  if (unreadable) return exit_usage;
-  return errors > 0 ? exit_problem : exit_ok;
+  std::fflush(stdout);
+  return check_exit_status(counts, options.strict);
 }
 
 }  // namespace leadscore::cli

@@ -2,12 +2,13 @@
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
+#include "leadscore/version.hpp"
 
 int main(int argc, char** argv) {
   using namespace leadscore::cli;
   CLI::App app{"leadscore: compile lead-scoring models and score CRM records with them", "leadscore"};
   app.require_subcommand(0, 1);
-  app.set_version_flag("--version", "leadscore 0.1.0");
+  app.set_version_flag("--version", std::string("leadscore ") + std::string(leadscore::tool_version));
 
   CheckOptions check;
   auto* check_cmd = app.add_subcommand("check", "Parse, type-check and lint models and schemas");
@@ -62,7 +63,7 @@ int main(int argc, char** argv) {
     fmt::print("{}", app.help("", CLI::AppFormatMode::All));
     return exit_ok;
   } catch (const CLI::CallForVersion&) {
-    fmt::print("leadscore 0.1.0\n");
+    fmt::print("leadscore {}\n", leadscore::tool_version);
     return exit_ok;
   } catch (const CLI::ParseError& e) {
     // A subcommand's --help arrives here too.

@@ -1,3 +1,4 @@
+// How every command shows diagnostics and its own failures on the terminal.
 #include <cstdlib>
 #include <unistd.h>
 
@@ -9,6 +10,7 @@ namespace leadscore::cli {
 
 namespace {
 
+// Colour only for a person at a terminal, and never when NO_COLOR is set (no-color.org).
 bool use_color(std::FILE* out) {
   const char* no_color = std::getenv("NO_COLOR");
   return isatty(fileno(out)) && (no_color == nullptr || *no_color == '\0');
@@ -19,6 +21,7 @@ bool use_color(std::FILE* out) {
 void print_diagnostics(const Session& session, std::FILE* out) {
   bool color = use_color(out);
   for (const auto& d : session.diagnostics.all()) {
+    // Without a file there is no source line to show: it reads as the command's own error.
     if (d.span.file == 0) {
       print_error(d.message);
       continue;
