@@ -2,7 +2,9 @@
 // checker accepted; adds warnings (W codes in codes.def) to the list.
 #pragma once
 
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "leadscore/ast.hpp"
@@ -17,7 +19,12 @@ void lint_model(const ast::Model& model, const Schema& schema, const SourceManag
 
 // Drops warnings allowed by a comment on or above their line (`# leadscore: allow W012`), by a
 // file directive (`# leadscore: allow-file W012`), or for the run (`allow`: codes or names).
+// Codes and names compare without regard to case; unknown ones allow nothing.
 void apply_allowances(Diagnostics& diags, const SourceManager& sources,
                       const std::vector<std::string>& allow);
+
+// The warning a code (`W007`, any case) or short name (`duplicate-condition`) stands for: for
+// checking `--allow` values before a run.
+std::optional<Code> find_warning(std::string_view code_or_name);
 
 }  // namespace leadscore

@@ -5,17 +5,17 @@
 namespace leadscore {
 
 void Diagnostics::report(Diagnostic d) {
-  // A second error on the same span says nothing new.
+  // Errors are counted even when not listed: callers compare error_count() before and after a
+  // stage to tell whether it failed, and a file loaded twice (checked, then imported) repeats them.
+  if (d.severity == Severity::Error) ++errors_;
+  // A second diagnostic of the same code on the same span says nothing new.
   for (const auto& old : list_) {
-    if (old.severity == d.severity && old.span.file == d.span.file &&
+    if (old.severity == d.severity && old.code == d.code && old.span.file == d.span.file &&
         old.span.begin == d.span.begin && old.span.end == d.span.end && d.span.file != 0) {
       return;
     }
   }
-  if (d.severity == Severity::Error) {
-    if (full()) return;
-    ++errors_;
-  }
+  if (d.severity == Severity::Error && errors_ > max_errors) return;
   list_.push_back(std::move(d));
 }
 
