@@ -1,11 +1,86 @@
+// `leadscore fmt [-w] [--check] FILE_OR_DIR...`: the canonical layout of models and schemas.
+// Without flags it prints the formatted text; -w rewrites files that change; --check prints a
+// unified diff of what would change. Exit status: 2 if a file could not be read or written, else 1
+// for a syntax error or (with --check) a file that would change, else 0.
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+#include <fmt/format.h>
+
 #include "cli/commands.hpp"
+#include "leadscore/format.hpp"
 
 namespace leadscore::cli {
 
-// Work in progress: replaced by the real command in this session.
-int run_fmt(const FmtOptions&) {
-  print_error("'fmt' is not implemented yet");
-  return exit_usage;
+namespace {
+
+// The files named, with folders replaced by the models and schemas under them.
+std::vector<std::string> expand(const std::vector<std::string>& paths) {
+  std::vector<std::string> out;
+  for (const auto& p : paths) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(p, ec)) {
+      auto under = source_files_under(p);
+      out.insert(out.end(), under.begin(), under.end());
+    } else {
+      out.push_back(p);
+    }
+  }
+  return out;
+}
+
+// Writes a file beside `path` and renames it over it, so that an interrupted run never leaves a
+// half-written model; the file keeps its permissions.
+bool write_text(const std::string& path, const std::string& text) {
+  namespace fs = std::filesystem;
+  const std::string temp = path + ".leadscore-fmt.tmp";
+  {
+    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+    out << text;
+    out.flush();
+    if (!out) return false;
+  }
+  std::error_code ec;
+  fs::permissions(temp, fs::status(path, ec).permissions(), ec);
+  fs::rename(temp, path, ec);
+  if (ec) fs::remove(temp, ec);
+  return !ec;
+}
+
+}  // namespace
+
+int run_fmt(const FmtOptions& options) {
+  int status = exit_ok;
+  auto fail = [&](int s) { status = std::max(status, s); };
+  for (const auto& path : expand(options.files)) {
+    Session session;
+    std::optional<std::uint32_t> file = session.read_file(path);
+    std::optional<std::string> formatted;
+    if (file) formatted = format_source(session.sources, *file, source_kind_of(path), session.diagnostics);
+    if (!formatted) {
+      print_diagnostics(session, stderr);
+      fail(load_failure_status(session));
+      continue;
+    }
+    const std::string& original = session.sources.file(*file).text();
+    const bool changed = *formatted != original;
+    if (options.check) {
+      fmt::print("{}", unified_diff(original, *formatted, path));
+      if (changed) fail(exit_problem);
+    }
+    if (options.write) {
+      if (changed && !write_text(path, *formatted)) {
+        print_error(fmt::format("cannot write '{}'", path));
+        fail(exit_usage);
+      }
+    } else if (!options.check) {
+      fmt::print("{}", *formatted);
+    }
+  }
+  std::fflush(stdout);
+  return status;
 }
 
 }  // namespace leadscore::cli
