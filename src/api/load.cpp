@@ -16,6 +16,12 @@
 namespace leadscore {
 
 std::optional<std::uint32_t> Session::read_file(const std::string& path) {
+  // A file read again (a model checked and also imported by its test file) keeps its id, so that
+  // what is found in it twice is listed once.
+  std::string normal = std::filesystem::path(path).lexically_normal().string();
+  for (std::uint32_t id = 1; id < sources.size(); ++id) {
+    if (sources.file(id).path() == normal) return id;
+  }
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) {
     diagnostics.error(Code::UnreadableFile, Span{}, fmt::format("cannot read '{}': it is a directory", path));
@@ -28,7 +34,7 @@ std::optional<std::uint32_t> Session::read_file(const std::string& path) {
   }
   std::ostringstream text;
   text << in.rdbuf();
-  return sources.add(path, text.str());
+  return sources.add(normal, text.str());
 }
 
 std::optional<Schema> load_schema(Session& session, const std::string& path) {

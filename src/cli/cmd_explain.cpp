@@ -1,11 +1,98 @@
+// `leadscore explain MODEL -i LEADS --id ID [--format text|json] [--as-of DAY]
+// [--input-format csv|jsonl]`: one lead's breakdown. The library explains; this finds the lead
+// and prints.
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+
+#include <fmt/format.h>
+
 #include "cli/commands.hpp"
+#include "leadscore/explain.hpp"
 
 namespace leadscore::cli {
 
-// Work in progress: replaced by the real command in this session.
-int run_explain(const ExplainOptions&) {
-  print_error("'explain' is not implemented yet");
-  return exit_usage;
+namespace {
+
+struct FileCloser {
+  void operator()(std::FILE* f) const {
+    if (f && f != stdin) std::fclose(f);
+  }
+};
+
+}  // namespace
+
+int run_explain(const ExplainOptions& o) {
+  Day as_of = today();
+  if (!o.as_of.empty()) {
+    auto d = parse_date(o.as_of);
+    if (!d) {
+      print_error(fmt::format("--as-of '{}' is not a date (YYYY-MM-DD)", o.as_of));
+      return exit_usage;
+    }
+    as_of = *d;
+  }
+  Session session;
+  LoadedModel loaded = load_model(session, o.model);
+  if (!loaded.program) {
+    print_diagnostics(session, stderr);
+    return load_failure_status(session);
+  }
+  const Program& program = *loaded.program;
+
+  RecordFormat format = RecordFormat::Csv;
+  if (!o.input_format.empty()) {
+    format = o.input_format == "jsonl" ? RecordFormat::JsonLines : RecordFormat::Csv;
+  } else if (o.input != "-" && !format_from_path(o.input, format)) {
+    print_error(fmt::format("cannot tell the format of '{}' from its extension; use --input-format csv|jsonl", o.input));
+    return exit_usage;
+  }
+  std::unique_ptr<std::FILE, FileCloser> in(o.input == "-" ? stdin : std::fopen(o.input.c_str(), "rb"));
+  if (!in) {
+    print_error(fmt::format("cannot read '{}': {}", o.input, std::strerror(errno)));
+    return exit_usage;
+  }
+  std::string input_name = o.input == "-" ? "<stdin>" : o.input;
+  ReaderOpenResult opened = open_record_reader(in.get(), input_name, format, program.schema);
+  for (const auto& w : opened.warnings) fmt::print(stderr, "leadscore: warning: {}\n", w);
+  if (!opened.reader) {
+    print_error(opened.error);
+    return exit_usage;
+  }
+
+  // The first record with this key; the rest of the input is not read.
+  Record record;
+  bool found = false;
+  while (opened.reader->next(record)) {
+    if (record.key == o.id) {
+      found = true;
+      break;
+    }
+  }
+  if (!found) {
+    if (!opened.reader->read_error().empty()) {
+      print_error(opened.reader->read_error());
+      return exit_usage;
+    }
+    print_error(fmt::format("no lead with {} '{}' in '{}'",
+                            program.schema.fields[static_cast<std::size_t>(program.schema.key_index)].name,
+                            o.id, input_name));
+    return exit_problem;
+  }
+
+  Explainer explainer(loaded.model, program, session.sources);
+  Explanation e = explainer.explain(record, as_of);
+  if (o.format == "json") {
+    fmt::print("{}\n", render_explanation_json(e));
+  } else {
+    std::string model_name = program.display_name.empty() ? o.model : program.display_name;
+    fmt::print("lead {} ({} line {}) as of {}, model \"{}\"\n\n", e.key, input_name, e.line,
+               format_date(as_of), model_name);
+    fmt::print("{}", render_explanation_text(e, o.model));
+  }
+  // An error record cannot be explained: its message is the whole answer.
+  return e.status == RowStatus::Error ? exit_problem : exit_ok;
 }
 
 }  // namespace leadscore::cli
