@@ -82,7 +82,7 @@ class Explainer {
  public:
   // `model` is the checked tree `program` was compiled from; `sources` names files and lines.
   // All three must outlive the explainer.
-  Explainer(const ast::Model& model, const Program& program, const SourceManager& sources);
+  Explainer(const Program& program, const SourceManager& sources);
   ~Explainer();
   Explainer(const Explainer&) = delete;
   Explainer& operator=(const Explainer&) = delete;
@@ -92,8 +92,7 @@ class Explainer {
  private:
   const Program& program_;
   const SourceManager& sources_;
-  std::unique_ptr<Program> probe_;
-  std::unique_ptr<Vm> vm_, probe_vm_;
+  std::unique_ptr<Vm> vm_;
 };
 
 // The breakdown as text for people: aligned tables of rules, groups and rejects, then the score,

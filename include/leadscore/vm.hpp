@@ -19,7 +19,8 @@ struct Outcome {
   double score = 0;
   bool qualified = false;
   int tier = -1;                     // index in Program::tiers, -1 for none
-  int reject = -1;                   // the first reject clause that held
+  int reject = -1;                   // the first reject clause that held (it gives the reason)
+  std::span<const std::uint32_t> rejects_held;  // every reject clause that held, in source order
   std::span<const double> groups;           // final totals, one per Program::groups
   std::span<const double> groups_raw;       // sums of fired rules, before decay
   std::span<const double> groups_decayed;   // after decay, before the caps
@@ -44,6 +45,7 @@ class Vm {
   std::vector<double> raw_, decayed_, final_;
   std::vector<std::uint32_t> fired_;
   std::vector<double> points_;
+  std::vector<std::uint32_t> rejects_held_;
   int reject_ = -1;
   Outcome outcome_;
 };

@@ -81,7 +81,7 @@ int run_explain(const ExplainOptions& o) {
     return exit_problem;
   }
 
-  Explainer explainer(loaded.model, program, session.sources);
+  Explainer explainer(program, session.sources);
   Explanation e = explainer.explain(record, as_of);
   if (o.format == "json") {
     fmt::print("{}\n", render_explanation_json(e));

@@ -96,7 +96,7 @@ std::vector<TestResult> run_model_tests(const ast::Model& model, const Program& 
                                         const SourceManager& sources, Day today) {
   std::vector<TestResult> results;
   if (model.tests.empty()) return results;
-  Explainer explainer(model, program, sources);
+  Explainer explainer(program, sources);
   TestLead lead;
   for (const auto& test : model.tests) {
     TestResult r;

@@ -1,9 +1,8 @@
-// Explainer: runs the program and the reject probe on one record and lays out what happened.
+// Explainer: runs the program on one record and lays out what happened.
 #include <algorithm>
 #include <cmath>
 
 #include "leadscore/explain.hpp"
-#include "testing/reject_probe.hpp"
 
 namespace leadscore {
 
@@ -17,12 +16,8 @@ SourceLine source_line(const SourceManager& sources, const Span& span) {
 
 }  // namespace
 
-Explainer::Explainer(const ast::Model& model, const Program& program, const SourceManager& sources)
-    : program_(program),
-      sources_(sources),
-      probe_(std::make_unique<Program>(testing::compile_reject_probe(model, program.schema))),
-      vm_(std::make_unique<Vm>(program)),
-      probe_vm_(std::make_unique<Vm>(*probe_)) {}
+Explainer::Explainer(const Program& program, const SourceManager& sources)
+    : program_(program), sources_(sources), vm_(std::make_unique<Vm>(program)) {}
 
 Explainer::~Explainer() = default;
 
@@ -82,11 +77,10 @@ Explanation Explainer::explain(const Record& record, Day as_of) {
     e.groups.push_back(std::move(group));
   }
 
-  const Outcome& held = probe_vm_->run(record, as_of);
   for (const RejectInfo& info : p.rejects) {
     e.rejects.push_back(RejectExplanation{info.reason, source_line(sources_, info.span), false});
   }
-  for (auto r : held.fired) e.rejects[r].held = true;
+  for (auto r : o.rejects_held) e.rejects[r].held = true;
   if (o.reject >= 0) e.reject_reason = p.rejects[static_cast<std::size_t>(o.reject)].reason;
 
   e.score = o.score;

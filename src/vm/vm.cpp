@@ -60,6 +60,7 @@ Vm::Vm(const Program& program) : program_(program) {
   final_.resize(g);
   fired_.reserve(program.rules.size());
   points_.reserve(program.rules.size());
+  rejects_held_.reserve(program.rejects.size());
 }
 
 void Vm::execute(const Record& rec, Day as_of) {
@@ -308,6 +309,7 @@ void Vm::execute(const Record& rec, Day as_of) {
       }
       case Op::REJECT:
         if (reject_ < 0) reject_ = static_cast<int>(in.arg);
+        rejects_held_.push_back(in.arg);
         break;
       case Op::HALT: return;
     }
@@ -355,6 +357,7 @@ const Outcome& Vm::run(const Record& record, Day as_of) {
   std::fill(raw_.begin(), raw_.end(), 0.0);
   fired_.clear();
   points_.clear();
+  rejects_held_.clear();
   reject_ = -1;
   outcome_ = Outcome{};
   outcome_.groups = final_;
@@ -368,6 +371,7 @@ const Outcome& Vm::run(const Record& record, Day as_of) {
   finish(record, as_of);
   outcome_.fired = fired_;
   outcome_.points = points_;
+  outcome_.rejects_held = rejects_held_;
   return outcome_;
 }
 

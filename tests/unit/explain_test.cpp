@@ -31,7 +31,7 @@ tier cold
 )";
 
 Explanation explain(const Loaded& l, const Lead& lead, Day as_of = default_as_of) {
-  Explainer explainer(l.loaded.model, l.program(), l.session.sources);
+  Explainer explainer(l.program(), l.session.sources);
   return explainer.explain(lead.record(), as_of);
 }
 
