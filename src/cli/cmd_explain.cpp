@@ -24,22 +24,13 @@ struct FileCloser {
 }  // namespace
 
 int run_explain(const ExplainOptions& o) {
-  Day as_of = today();
-  if (!o.as_of.empty()) {
-    auto d = parse_date(o.as_of);
-    if (!d) {
-      print_error(fmt::format("--as-of '{}' is not a date (YYYY-MM-DD)", o.as_of));
-      return exit_usage;
-    }
-    as_of = *d;
-  }
+  std::optional<Day> as_of = as_of_option(o.as_of);
+  if (!as_of) return exit_usage;
   Session session;
-  LoadedModel loaded = load_model(session, o.model);
-  if (!loaded.program) {
-    print_diagnostics(session, stderr);
-    return load_failure_status(session);
-  }
-  const Program& program = *loaded.program;
+  int status = exit_ok;
+  std::optional<Program> loaded = load_runnable_model(session, o.model, status);
+  if (!loaded) return status;
+  const Program& program = *loaded;
 
   RecordFormat format = RecordFormat::Csv;
   if (!o.input_format.empty()) {
@@ -82,13 +73,13 @@ int run_explain(const ExplainOptions& o) {
   }
 
   Explainer explainer(program, session.sources);
-  Explanation e = explainer.explain(record, as_of);
+  Explanation e = explainer.explain(record, *as_of);
   if (o.format == "json") {
     fmt::print("{}\n", render_explanation_json(e));
   } else {
     std::string model_name = program.display_name.empty() ? o.model : program.display_name;
     fmt::print("lead {} ({} line {}) as of {}, model \"{}\"\n\n", e.key, input_name, e.line,
-               format_date(as_of), model_name);
+               format_date(*as_of), model_name);
     fmt::print("{}", render_explanation_text(e, o.model));
   }
   // An error record cannot be explained: its message is the whole answer.

@@ -32,22 +32,13 @@ bool pick_format(const std::string& path, const std::string& forced, RecordForma
 }  // namespace
 
 int run_score(const ScoreOptions& o) {
-  Day as_of = today();
-  if (!o.as_of.empty()) {
-    auto d = parse_date(o.as_of);
-    if (!d) {
-      print_error(fmt::format("--as-of '{}' is not a date (YYYY-MM-DD)", o.as_of));
-      return exit_usage;
-    }
-    as_of = *d;
-  }
+  std::optional<Day> as_of = as_of_option(o.as_of);
+  if (!as_of) return exit_usage;
   Session session;
-  LoadedModel loaded = load_model(session, o.model);
-  if (!loaded.program) {
-    print_diagnostics(session, stderr);
-    return load_failure_status(session);
-  }
-  const Program& program = *loaded.program;
+  int status = exit_ok;
+  std::optional<Program> loaded = load_runnable_model(session, o.model, status);
+  if (!loaded) return status;
+  const Program& program = *loaded;
 
   RecordFormat in_format = RecordFormat::Csv;
   if (!pick_format(o.input, o.format, in_format) && o.input != "-") {
@@ -84,7 +75,7 @@ int run_score(const ScoreOptions& o) {
   if (isatty(fileno(stderr))) {
     progress = [](std::uint64_t n) { fmt::print(stderr, "\rleadscore: {} records scored", n); };
   }
-  ScoreStats stats = score_stream(program, *opened.reader, *writer, as_of, o.explain, progress);
+  ScoreStats stats = score_stream(program, *opened.reader, *writer, *as_of, o.explain, progress);
   if (progress && stats.records >= progress_every) {
     fmt::print(stderr, "\rleadscore: {} records scored ({} ok, {} rejected, {} errors)\n",
                stats.records, stats.ok, stats.rejected, stats.errors);

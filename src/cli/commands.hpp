@@ -65,6 +65,11 @@ int run_explain(const ExplainOptions& options);
 void print_diagnostics(const Session& session, std::FILE* out);
 // The exit status for a model that did not load: 2 if a file could not be read, else 1.
 int load_failure_status(const Session& session);
+// The run's day: --as-of when given, else today. Prints the error and returns nullopt when the
+// option is not a date.
+std::optional<Day> as_of_option(const std::string& text);
+// Loads a model a command runs. When it does not load, prints its diagnostics and sets `status`.
+std::optional<Program> load_runnable_model(Session& session, const std::string& path, int& status);
 // `leadscore: error: ...` on stderr.
 void print_error(const std::string& message);
 

@@ -37,6 +37,22 @@ int load_failure_status(const Session& session) {
   return exit_problem;
 }
 
+std::optional<Day> as_of_option(const std::string& text) {
+  if (text.empty()) return today();
+  auto d = parse_date(text);
+  if (!d) print_error(fmt::format("--as-of '{}' is not a date (YYYY-MM-DD)", text));
+  return d;
+}
+
+std::optional<Program> load_runnable_model(Session& session, const std::string& path, int& status) {
+  LoadedModel loaded = load_model(session, path);
+  if (!loaded.program) {
+    print_diagnostics(session, stderr);
+    status = load_failure_status(session);
+  }
+  return std::move(loaded.program);
+}
+
 void print_error(const std::string& message) { fmt::print(stderr, "leadscore: error: {}\n", message); }
 
 }  // namespace leadscore::cli

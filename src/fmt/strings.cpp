@@ -1,4 +1,5 @@
 #include "fmt/strings.hpp"
+#include "common/utf8.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -9,20 +10,6 @@
 namespace leadscore::formatter {
 
 namespace {
-
-// UTF-8 exactly as the parser's unescape writes a `\u` code point (at most three bytes).
-void append_utf8(std::string& out, std::uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 // One decoded character, written the canonical way.
 void append_char(std::string& out, std::uint32_t cp) {
