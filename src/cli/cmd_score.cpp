@@ -1,8 +1,10 @@
 // `leadscore score MODEL -i LEADS [-o OUT] [--format F] [--as-of DAY] [--explain]`.
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <memory>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <fmt/format.h>
@@ -71,9 +73,23 @@ int run_score(const ScoreOptions& o) {
   columns.explain = o.explain;
   auto writer = make_result_writer(out.get(), out_format, columns);
   // Progress on stderr only for a person watching: a terminal, and a large input.
+  // Progress on stderr only for a person watching: a terminal, and a large input. A regular file
+  // of known size gets a bar; a pipe gets a running count.
   ProgressFn progress;
   if (isatty(fileno(stderr))) {
-    progress = [](std::uint64_t n) { fmt::print(stderr, "\rleadscore: {} records scored", n); };
+    struct stat st {};
+    std::uint64_t size = fstat(fileno(in.get()), &st) == 0 && S_ISREG(st.st_mode) ? st.st_size : 0;
+    const RecordReader* reader = opened.reader.get();
+    progress = [size, reader](std::uint64_t n) {
+      if (size == 0) {
+        fmt::print(stderr, "\rleadscore: {} records scored", n);
+        return;
+      }
+      double done = std::min(1.0, static_cast<double>(reader->bytes_read()) / static_cast<double>(size));
+      auto filled = static_cast<std::size_t>(done * 30);
+      fmt::print(stderr, "\rleadscore: [{:<30}] {:3.0f}%  {} records", std::string(filled, '#'),
+                 done * 100, n);
+    };
   }
   ScoreStats stats = score_stream(program, *opened.reader, *writer, *as_of, o.explain, progress);
   if (progress && stats.records >= progress_every) {
