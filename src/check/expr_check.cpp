@@ -154,7 +154,13 @@ Expr* Checker::let_list(Expr& collection) {
   if (collection.kind == ExprKind::List) return &collection;
   auto it = lets_.find(collection.text);
   if (it == lets_.end()) {
-    report_.unknown_name(collection.span, collection.text, value_names());
+    if (schema_.find(collection.text) >= 0) {
+      report_.type_mismatch(collection.span,
+                            fmt::format("'{}' is a field; a list '[...]' or a let bound to one goes here",
+                                        collection.text));
+    } else {
+      report_.unknown_name(collection.span, collection.text, value_names());
+    }
     return nullptr;
   }
   collection.ref = ast::NameRef::Let;

@@ -86,6 +86,11 @@ TEST_CASE("a model that follows the rules checks cleanly") {
 TEST_CASE("unknown names, each with a suggestion where one is close") {
   CHECK(only("when compny_size > 1 add 1\n", "E002") ==
         "1:6: unknown field 'compny_size'; did you mean 'company_size'?");
+  // Two swapped letters are one edit: the commonest typo still gets its suggestion.
+  CHECK(only("when emial matches gmail add 1\n", "E002") ==
+        "1:6: unknown field 'emial'; did you mean 'email'?");
+  CHECK(only("when industry in job_title add 1\n", "E006") ==
+        "1:18: 'job_title' is a field; a list '[...]' or a let bound to one goes here");
   CHECK(only("let senior = job_title matches /cto/\nwhen senoir add 1\n", "E003") ==
         "2:6: unknown name 'senoir'; did you mean 'senior'?");
   CHECK(only("when industry = saass add 1\n", "E004") ==
