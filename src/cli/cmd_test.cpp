@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
-#include "io/writers.hpp"
+#include "common/json_string.hpp"
 #include "leadscore/testing.hpp"
 
 namespace leadscore::cli {
@@ -59,7 +59,7 @@ void print_text(const TestRun& run, bool coverage) {
   fmt::print("\n{}\n", counts(run.passed, run.failed));
 }
 
-void json_string(std::string& out, std::string_view s) { io::append_json_string(out, s); }
+void json_string(std::string& out, std::string_view s) { append_json_string(out, s); }
 
 void print_json(const TestRun& run, bool coverage) {
   std::string out = "{\"files\":[";

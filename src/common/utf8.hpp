@@ -1,13 +1,19 @@
-// UTF-8 encoding of a code point, as string literals' `\uXXXX` escapes need it (the parser decodes
-// them; the formatter decodes and re-escapes them).
+// UTF-8: encoding a code point (string literals' `\uXXXX` escapes: the parser decodes them, the
+// formatter re-escapes them) and validating text read from records before it is written out.
 #pragma once
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace leadscore {
 
 // Appends `cp` (at most U+FFFF: a `\u` escape has four hex digits) as UTF-8.
 void append_utf8(std::string& out, std::uint32_t cp);
+
+// Length of the UTF-8 sequence starting at text[i] (1 for ASCII), or 0 if it is not a valid one
+// (overlong forms, surrogates and values past U+10FFFF are not UTF-8).
+std::size_t utf8_sequence_length(std::string_view text, std::size_t i);
+bool is_valid_utf8(std::string_view text);
 
 }  // namespace leadscore

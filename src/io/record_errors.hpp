@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "common/utf8.hpp"
 #include "leadscore/record.hpp"
 #include "leadscore/schema.hpp"
 
@@ -16,9 +17,6 @@ namespace leadscore::io {
 
 // Appends `'text'`: control characters and bytes that are not UTF-8 escaped, long values cut.
 void append_quoted_value(std::string& out, std::string_view text);
-bool is_valid_utf8(std::string_view text);
-// Length of the UTF-8 sequence starting at text[i] (1 for ASCII), or 0 if it is not a valid one.
-std::size_t utf8_sequence_length(std::string_view text, std::size_t i);
 
 void report_missing(Record& rec, const Field& f);
 void report_not_int(Record& rec, const Field& f, std::string_view text);

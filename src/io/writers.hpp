@@ -18,7 +18,5 @@ std::string_view status_name(RowStatus s);
 // Appends a CSV cell, quoted only when it holds a comma, quote, CR or LF, or starts or ends with a
 // space; quotes inside are doubled.
 void append_csv_cell(std::string& out, std::string_view text);
-// Appends a JSON string literal. Invalid UTF-8 bytes become U+FFFD so that the output stays JSON.
-void append_json_string(std::string& out, std::string_view text);
 
 }  // namespace leadscore::io

@@ -2,6 +2,7 @@
 // both; change them together.
 #include <fmt/format.h>
 
+#include "common/json_string.hpp"
 #include "io/writers.hpp"
 #include "leadscore/explain.hpp"
 #include "testing/table.hpp"
@@ -102,7 +103,7 @@ std::string render_explanation_text(const Explanation& e, std::string_view model
 namespace {
 
 void key(std::string& out, std::string_view name) {
-  io::append_json_string(out, name);
+  append_json_string(out, name);
   out += ':';
 }
 
@@ -119,13 +120,13 @@ void optional_number(std::string& out, std::string_view name, const std::optiona
 
 void string(std::string& out, std::string_view name, std::string_view text) {
   key(out, name);
-  io::append_json_string(out, text);
+  append_json_string(out, text);
 }
 
 void optional_string(std::string& out, std::string_view name, std::string_view text) {
   key(out, name);
   if (text.empty()) out += "null";
-  else io::append_json_string(out, text);
+  else append_json_string(out, text);
 }
 
 void boolean(std::string& out, std::string_view name, bool b) {
