@@ -2,7 +2,9 @@
 // are kept for internal failures.
 #pragma once
 
+#include <cstdint>
 #include <string>
+#include <unordered_map>
 #include <string_view>
 #include <vector>
 
@@ -35,7 +37,11 @@ class Diagnostics {
   void locate_unlocated(std::size_t from, Span at);
   std::size_t error_count() const { return errors_; }
   bool has_errors() const { return errors_ > 0; }
-  bool full() const { return errors_ >= max_errors; }
+  // Whether `file` has had max_errors errors listed: the parser stops reading it.
+  bool full(std::uint32_t file) const {
+    auto it = listed_per_file_.find(file);
+    return it != listed_per_file_.end() && it->second >= max_errors;
+  }
   // Drops the warnings `allowed` accepts (`# leadscore: allow`, `--allow`); errors always stay.
   template <class Pred>
   void drop_warnings_if(Pred allowed) {
@@ -45,6 +51,7 @@ class Diagnostics {
  private:
   std::vector<Diagnostic> list_;
   std::size_t errors_ = 0;
+  std::unordered_map<std::uint32_t, std::size_t> listed_per_file_;  // errors listed, per file
 };
 
 // `file:line:col: error: message`, the source line and a caret under the span (`^~~~`).

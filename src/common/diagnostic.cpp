@@ -15,7 +15,11 @@ void Diagnostics::report(Diagnostic d) {
       return;
     }
   }
-  if (d.severity == Severity::Error && errors_ > max_errors) return;
+  if (d.severity == Severity::Error) {
+    // The cap is per file, so that checking many files still shows each one's first errors.
+    if (full(d.span.file)) return;
+    ++listed_per_file_[d.span.file];
+  }
   list_.push_back(std::move(d));
 }
 

@@ -141,7 +141,7 @@ ast::Model parse_model(const SourceManager& sources, std::uint32_t file, Diagnos
 
   std::size_t offset = 0;
   if (text.starts_with("\xEF\xBB\xBF")) offset = 3;
-  while (!diags.full()) {
+  while (!diags.full(file)) {
     std::size_t end = offset;
     parse_at<g::skip>(src, offset, end);
     offset = end;

@@ -700,3 +700,18 @@ TEST_CASE("schema files") {
 }
 
 }  // TEST_SUITE
+
+TEST_CASE("past max_errors errors a file stops being read; the cap is per file") {
+  std::string bad;
+  for (int i = 0; i < 30; ++i) bad += "when email_opens > 3 add\n";
+  leadscore::SourceManager sources;
+  leadscore::Diagnostics diags;
+  auto a = sources.add("a.score", bad);
+  auto b = sources.add("b.score", bad);
+  leadscore::parse_model(sources, a, diags);
+  leadscore::parse_model(sources, b, diags);
+  std::size_t in_a = 0, in_b = 0;
+  for (const auto& d : diags.all()) (d.span.file == a ? in_a : in_b) += 1;
+  CHECK(in_a == leadscore::Diagnostics::max_errors);
+  CHECK(in_b == leadscore::Diagnostics::max_errors);
+}
