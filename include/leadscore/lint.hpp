@@ -27,4 +27,10 @@ void apply_allowances(Diagnostics& diags, const SourceManager& sources,
 // checking `--allow` values before a run.
 std::optional<Code> find_warning(std::string_view code_or_name);
 
+// The canonical text of a condition or expression of a checked model: `let` names replaced by
+// their values, parentheses gone, operands of `and`/`or` sorted, `a > 3` as `3 < a`. Two
+// conditions with the same text mean the same by their form (`leadscore diff` matches rules by it).
+std::string canonical_text(const ast::Expr& e, const ast::Model& model, const Schema& schema,
+                           const SourceManager& sources);
+
 }  // namespace leadscore

@@ -54,9 +54,22 @@ struct DisasmOptions {
   std::string model;
 };
 
+struct DiffOptions {
+  std::string old_model, new_model;
+  std::string input;
+  std::string input_format;         // csv, jsonl; default by extension
+  std::string outcomes;             // optional: backtest both models
+  std::string as_of;
+  std::string format = "text";      // text, json, github, html
+  std::string fail_on;              // e.g. "qualified-change>5%,auc-drop>0.01"
+  std::size_t top = 10;             // movers listed; 0: every lead that moved
+  std::string output = "-";
+};
+
 int run_check(const CheckOptions& options);
 int run_score(const ScoreOptions& options);
 int run_disasm(const DisasmOptions& options);
+int run_diff(const DiffOptions& options);
 int run_fmt(const FmtOptions& options);
 int run_test(const TestOptions& options);
 int run_explain(const ExplainOptions& options);

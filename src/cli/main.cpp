@@ -54,6 +54,21 @@ int main(int argc, char** argv) {
   auto* disasm_cmd = app.add_subcommand("disasm", "Print a model's bytecode");
   disasm_cmd->add_option("model", disasm.model, "The model (.score)")->required();
 
+  DiffOptions diff;
+  auto* diff_cmd = app.add_subcommand("diff", "Compare two models: their changes, and what they do to real leads");
+  diff_cmd->add_option("old", diff.old_model, "The model before the change (.score)")->required();
+  diff_cmd->add_option("new", diff.new_model, "The model after the change (.score)")->required();
+  diff_cmd->add_option("-i,--input", diff.input, "Leads, CSV or JSON lines; '-' for stdin")->required();
+  diff_cmd->add_option("--input-format", diff.input_format, "csv or jsonl (default: by extension)")
+      ->check(CLI::IsMember({"csv", "jsonl"}));
+  diff_cmd->add_option("--outcomes", diff.outcomes, "What became of each lead, to backtest both models");
+  diff_cmd->add_option("--as-of", diff.as_of, "The day relative dates count from (YYYY-MM-DD; default today)");
+  diff_cmd->add_option("--format", diff.format, "text (default), json, github (Markdown for a pull request) or html")
+      ->check(CLI::IsMember({"text", "json", "github", "html"}));
+  diff_cmd->add_option("--fail-on", diff.fail_on, "Exit 1 when one holds: qualified-change>5%, tier-change>10%, auc-drop>0.01");
+  diff_cmd->add_option("--top", diff.top, "How many of the leads that moved most to list (default 10; 0: all)");
+  diff_cmd->add_option("-o,--output", diff.output, "Write the report here instead of standard output");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp&) {
@@ -78,6 +93,7 @@ int main(int argc, char** argv) {
     if (*check_cmd) return run_check(check);
     if (*score_cmd) return run_score(score);
     if (*disasm_cmd) return run_disasm(disasm);
+    if (*diff_cmd) return run_diff(diff);
     if (*fmt_cmd) return run_fmt(fmt_opts);
     if (*test_cmd) return run_test(test);
     if (*explain_cmd) return run_explain(explain);
