@@ -129,13 +129,19 @@ bool any_failed(const DiffReport& report) {
 }
 
 std::string fail_on_message(const FailResult& r) {
-  std::string what;
+  std::string head = fmt::format("{} {}", r.condition.text, r.held ? "holds" : "does not hold");
   switch (r.condition.metric) {
-    case FailMetric::QualifiedChange: what = "of leads change qualification"; break;
-    case FailMetric::TierChange: what = "of leads change tier"; break;
-    case FailMetric::AucDrop: what = "is the AUC's drop (old - new)"; break;
+    case FailMetric::QualifiedChange:
+      return fmt::format("{}: {} of leads change qualification", head, review::fail_value(r));
+    case FailMetric::TierChange: return fmt::format("{}: {} of leads change tier", head, review::fail_value(r));
+    case FailMetric::AucDrop: {
+      FailResult rise = r;
+      rise.value = -r.value;
+      return r.value >= 0 ? fmt::format("{}: the AUC drops by {}", head, review::fail_value(r))
+                          : fmt::format("{}: the AUC rises by {}", head, review::fail_value(rise));
+    }
   }
-  return fmt::format("{} {}: {} {}", r.condition.text, r.held ? "holds" : "does not hold", review::fail_value(r), what);
+  return head;
 }
 
 }  // namespace leadscore

@@ -65,7 +65,7 @@ void summary(std::string& out, const DiffReport& r) {
       ": **{} newly qualified**, **{} no longer qualified** ({} of leads change qualification), "
       "{} change tier ({}), {} change score (mean shift {}).\n\n",
       d.newly_qualified, d.no_longer_qualified, percent(share(d.newly_qualified + d.no_longer_qualified, d.leads)),
-      d.tier_changed, percent(share(d.tier_changed, d.leads)), d.score_changed, signed_number(d.mean_shift));
+      d.tier_changed, percent(share(d.tier_changed, d.leads)), d.score_changed, review::short_signed(d.mean_shift));
 }
 
 void tier_matrix(std::string& out, const LeadDiff& d) {
@@ -103,7 +103,8 @@ void backtests(std::string& out, const DiffReport& r) {
   if (!r.leads.old_backtest || !r.leads.new_backtest) return;
   const DiffBacktest& o = *r.leads.old_backtest;
   const DiffBacktest& n = *r.leads.new_backtest;
-  out += fmt::format("**Against outcomes** ({} leads with an outcome, {} converted)\n\n", n.leads, n.converted);
+  out += fmt::format("**Against outcomes** ({} leads with an outcome, {} converted; {} without one left out)\n\n",
+                     n.leads, n.converted, r.leads.without_outcome);
   out += "| | old | new | change |\n| --- | ---: | ---: | ---: |\n";
   out += fmt::format("| AUC | {} | {} | {} |\n", review::ratio(o.auc), review::ratio(n.auc),
                      review::signed_ratio(n.auc - o.auc));

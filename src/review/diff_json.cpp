@@ -202,6 +202,7 @@ std::string render_diff_json(const DiffReport& r) {
   if (r.leads.old_backtest && r.leads.new_backtest) {
     backtest(j, "old", *r.leads.old_backtest);
     backtest(j, "new", *r.leads.new_backtest);
+    j.key("without_outcome").count(r.leads.without_outcome);
     j.key("change").open('{');
     j.key("auc").num(r.leads.new_backtest->auc - r.leads.old_backtest->auc);
     j.key("precision").num(r.leads.new_backtest->precision - r.leads.old_backtest->precision);

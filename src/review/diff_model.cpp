@@ -150,11 +150,12 @@ std::string decay_text(const std::optional<ast::Decay>& d) {
                      d->field);
 }
 
+// `max 40 decay 25% every 30 days since last_activity`, or `no caps, no decay`.
 std::string group_header(const ast::Group& g) {
   std::string out = bounds_text(g.min, g.max);
   if (out == "none") out.clear();
   if (g.decay) out += (out.empty() ? "decay " : " decay ") + decay_text(g.decay);
-  return out;
+  return out.empty() ? "no caps, no decay" : out;
 }
 
 std::string tier_text(const ast::Tier& t) { return t.at ? "at " + format_number(*t.at) : "(the rest)"; }

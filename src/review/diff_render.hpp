@@ -16,6 +16,12 @@ inline std::string signed_number(double x) {
   return x > 0 ? "+" + s : s;
 }
 
+// A number for people: at most three decimals (`+0.602`), where JSON keeps every digit.
+inline std::string short_signed(double x) {
+  double r = std::round(x * 1000) / 1000;
+  return signed_number(r == 0 ? 0 : r);
+}
+
 // A share as a percentage with at most two decimals: `7.5%`, `0%`, `33.33%`.
 inline std::string percent(double fraction) {
   double p = std::round(fraction * 10000) / 100;
@@ -54,7 +60,10 @@ inline std::string lines_text(const ModelChange& c) {
 
 // What a --fail-on result measured, in the threshold's unit.
 inline std::string fail_value(const FailResult& r) {
-  if (r.condition.metric == FailMetric::AucDrop) return signed_ratio(r.value);
+  if (r.condition.metric == FailMetric::AucDrop) {
+    double v = std::round(r.value * 1e6) / 1e6;
+    return format_number(v == 0 ? 0 : v);
+  }
   return percent(r.value);
 }
 

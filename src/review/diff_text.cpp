@@ -34,6 +34,7 @@ void counts(std::string& out, const DiffReport& r) {
   out += fmt::format("\nLeads: {} compared", d.leads);
   if (d.errors > 0) out += fmt::format(" ({} error record{} left out)", d.errors, d.errors == 1 ? "" : "s");
   out += '\n';
+  if (d.leads == 0) return;
   Table t({Align::Left, Align::Right, Align::Left});
   auto row = [&](std::string what, std::uint64_t n, bool with_share) {
     t.add({std::move(what), fmt::format("{}", n), with_share ? "(" + percent(share(n, d.leads)) + ")" : ""});
@@ -50,7 +51,7 @@ void counts(std::string& out, const DiffReport& r) {
     row("no longer rejected", d.no_longer_rejected, false);
   }
   t.render(out, "  ");
-  out += fmt::format("  score shift: mean {}, smallest {}, largest {}\n", signed_number(d.mean_shift),
+  out += fmt::format("  score shift: mean {}, smallest {}, largest {}\n", review::short_signed(d.mean_shift),
                      signed_number(d.min_shift), signed_number(d.max_shift));
 }
 
@@ -107,7 +108,8 @@ void backtests(std::string& out, const DiffReport& r) {
   if (!r.leads.old_backtest || !r.leads.new_backtest) return;
   const DiffBacktest& o = *r.leads.old_backtest;
   const DiffBacktest& n = *r.leads.new_backtest;
-  out += fmt::format("\nAgainst outcomes ({} leads with an outcome, {} converted)\n", n.leads, n.converted);
+  out += fmt::format("\nAgainst outcomes ({} leads with an outcome, {} converted; {} without one left out)\n", n.leads,
+                     n.converted, r.leads.without_outcome);
   Table t({Align::Left, Align::Right, Align::Right, Align::Right});
   t.add({"", "old", "new", "change"});
   t.add({"AUC", review::ratio(o.auc), review::ratio(n.auc), review::signed_ratio(n.auc - o.auc)});
