@@ -364,4 +364,8 @@ def main():
 
 if __name__ == "__main__":
     sys.stdout.reconfigure(encoding="utf-8", newline="\n")
-    main()
+    try:
+        main()
+    except BrokenPipeError:   # `gen_leads.py ... | head`: the reader has what it wanted
+        sys.stderr.close()
+        sys.exit(1)

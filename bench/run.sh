@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
 # Times leadscore against what a user would pick instead, all scoring the benchmark model
-# (shared/bench/reference.score) on the same gen_leads.py file, and checks they all agree.
+# (bench/reference.score) on the same file from bench/gen_leads.py, and checks they all agree.
 #
-#   bench/run.sh [ROWS]            (default 1000000)
+#   bench/run.sh [--kit DIR] [ROWS]      (ROWS: default 1000000)
+#
+# --kit DIR takes the lead generator (DIR/gen_leads.py, same options) and the model
+# (DIR/reference.score) from another benchmark kit instead of the repository's own bench/, for
+# instance an external copy of the original kit; SHARED_BENCH=DIR does the same.
 #
 # Environment:
 #   LEADSCORE     the leadscore binary      (default: build/leadscore)
 #   HANDWRITTEN   the hand-written scorer   (default: build/bench/bench_handwritten; built here
 #                                            with g++ when there is none, as every check needs it)
-#   SHARED_BENCH  the benchmark kit         (default: ../shared/bench beside the repo)
+#   SHARED_BENCH  an external benchmark kit (default: none; the repository's bench/ is the kit)
 #   BENCH_CACHE   where generated leads are kept between runs (default: $TMPDIR/leadscore-bench)
 #   RUNS          runs per tool, best wall time counts (default: 3)
 #   PANDAS_PYTHON a python3 with pandas     (default: the first of python3, /usr/bin/python3 with it)
@@ -18,29 +22,43 @@
 # Exit status: 0 when every tool that ran agreed with the hand-written scorer, 1 otherwise.
 set -euo pipefail
 
-ROWS=${1:-1000000}
-[[ $ROWS =~ ^[0-9]+$ && $ROWS -gt 0 ]] || { echo "usage: bench/run.sh [ROWS]" >&2; exit 2; }
+usage() { echo "usage: bench/run.sh [--kit DIR] [ROWS]" >&2; exit 2; }
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/.." && pwd)
-SHARED_BENCH=${SHARED_BENCH:-$ROOT/../shared/bench}
+KIT=${SHARED_BENCH:-$HERE}
+ROWS=1000000
+while [[ $# -gt 0 ]]; do
+  case $1 in
+    --kit) [[ $# -ge 2 ]] || usage; KIT=$2; shift 2 ;;
+    --kit=*) KIT=${1#--kit=}; shift ;;
+    -*) usage ;;
+    *) ROWS=$1; shift; [[ $# -eq 0 ]] || usage ;;
+  esac
+done
+[[ $ROWS =~ ^[0-9]+$ && $ROWS -gt 0 ]] || usage
 LEADSCORE=${LEADSCORE:-$ROOT/build/leadscore}
 HANDWRITTEN=${HANDWRITTEN:-$ROOT/build/bench/bench_handwritten}
 BENCH_CACHE=${BENCH_CACHE:-${TMPDIR:-/tmp}/leadscore-bench}
 RUNS=${RUNS:-3}
 AS_OF=2026-11-01
-MODEL=$SHARED_BENCH/reference.score
+MODEL=$KIT/reference.score
+GENERATOR=$KIT/gen_leads.py
 
-[[ -f $MODEL && -f $SHARED_BENCH/gen_leads.py ]] || {
-  echo "run.sh: no benchmark kit at $SHARED_BENCH (set SHARED_BENCH)" >&2; exit 2; }
+[[ -f $MODEL && -f $GENERATOR ]] || {
+  echo "run.sh: no benchmark kit at $KIT (it needs gen_leads.py and reference.score with its schema)" >&2; exit 2; }
+echo "benchmark kit: $KIT"
 mkdir -p "$BENCH_CACHE"
 OUT=$(mktemp -d "${TMPDIR:-/tmp}/leadscore-bench-out.XXXXXX")
 trap 'rm -rf "$OUT"' EXIT
 
-# --- the input, generated once per size and kept ---------------------------------------------------
-LEADS=$BENCH_CACHE/leads-$ROWS-seed7.csv
+# --- the input, generated once per size and generator and kept ----------------------------------
+# The name carries a hash of the generator, so that another kit (or a changed generator) never
+# reuses leads that a different one wrote.
+GENERATOR_ID=$(sha256sum "$GENERATOR" | cut -c1-12)
+LEADS=$BENCH_CACHE/leads-$ROWS-seed7-$GENERATOR_ID.csv
 if [[ ! -s $LEADS ]]; then
   echo "generating $ROWS leads (seed 7) into $LEADS ..."
-  python3 "$SHARED_BENCH/gen_leads.py" --rows "$ROWS" --seed 7 > "$LEADS.tmp"
+  python3 "$GENERATOR" --rows "$ROWS" --seed 7 > "$LEADS.tmp"
   mv "$LEADS.tmp" "$LEADS"
 fi
 
@@ -145,6 +163,7 @@ done
 cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null || true)
 echo
 echo "leadscore benchmark: reference.score on $ROWS leads (gen_leads.py --seed 7), as of $AS_OF"
+echo "kit: $KIT (gen_leads.py sha256 $GENERATOR_ID...)"
 echo "machine: $(nproc) cores${cpu:+, $cpu}; load average before: $LOAD_BEFORE"
 echo "best of $RUNS runs by wall time, end to end (CSV in, CSV out); cpu s = user + system of that run"
 echo "x leadscore = the tool's time / leadscore's time (above 1: slower than leadscore)"

@@ -1,4 +1,4 @@
-// A hand-written scorer for exactly one model: shared/bench/reference.score over lead.schema.
+// A hand-written scorer for exactly one model: bench/reference.score over lead.schema.
 //
 // This is the "practical limit" peer of the benchmark: what an engineer who knows C++ would write
 // for this one model with no language, no compiler and no VM. Same input (the gen_leads.py CSV with

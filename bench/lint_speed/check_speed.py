@@ -2,7 +2,7 @@
 """How long `leadscore check` takes on a big model (docs/performance.md, "Checking speed").
 
 Generates a valid model of RULES rules (default 10,000) over the benchmark schema
-(shared/bench/lead.schema): several groups with caps and a decay, rules outside any group, lets of
+(bench/lead.schema): several groups with caps and a decay, rules outside any group, lets of
 every kind that the rules use, a reject, thresholds and tiers. The conditions cover every form of
 SPEC 3 (comparisons, lists, sets, regexes, string tests, bools, presence, dates, arithmetic,
 built-ins, and/or/not) and are varied by the rule's number, so that no two are the same: a clean
@@ -29,7 +29,7 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.normpath(os.path.join(HERE, "..", ".."))
-SCHEMA = os.path.normpath(os.path.join(REPO, "..", "shared", "bench", "lead.schema"))
+SCHEMA = os.path.join(REPO, "bench", "lead.schema")
 
 INDUSTRIES = ["saas", "fintech", "retail", "healthcare", "education", "manufacturing", "other"]
 SOURCES = ["organic", "paid", "referral", "event", "outbound"]

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""shared/bench/reference.score as a pandas script, written the way a data person would: read the
+"""bench/reference.score as a pandas script, written the way a data person would: read the
 CSV, one vectorised column expression per rule, write the CSV.
 
     python3 reference_pandas.py LEADS.csv OUT.csv [--as-of 2026-11-01]

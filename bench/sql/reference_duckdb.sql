@@ -1,4 +1,4 @@
--- shared/bench/reference.score as one DuckDB query, as an analyst would write it by hand.
+-- bench/reference.score as one DuckDB query, as an analyst would write it by hand.
 --
 -- Expects a table `leads` loaded from the gen_leads.py CSV with typed columns (bench/duckdb/
 -- run_duckdb.cjs does it with read_csv: ints BIGINT, annual_revenue DOUBLE, last_activity DATE, the

@@ -1,4 +1,4 @@
--- shared/bench/reference.score as one SQLite query, as an analyst would write it by hand.
+-- bench/reference.score as one SQLite query, as an analyst would write it by hand.
 --
 -- Expects a table `leads` loaded from the gen_leads.py CSV with the sqlite3 shell's
 -- `.mode csv` + `.import leads.csv leads` (every column TEXT, an empty cell is ''), which is what

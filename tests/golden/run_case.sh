@@ -2,9 +2,10 @@
 # Runs one golden case: run_case.sh LEADSCORE_BINARY CASE_DIR
 #
 # A case folder holds:
-#   cmd              one line: the arguments to leadscore, split at blanks (no quoting). The token
-#                    $SHARED stands for the absolute path of the shared/ folder beside the repo.
-#                    Relative paths are relative to the case folder (the command runs there).
+#   cmd              one line: the arguments to leadscore, split at blanks (no quoting, no
+#                    variables). Relative paths are relative to the case folder (the command runs
+#                    there); files elsewhere in the repository are named relative to it too
+#                    (../../../bench/reference.score), so a case needs nothing outside the repository.
 #   expected         the exact standard output
 #   expected_stderr  optional: the exact standard error (not compared when absent)
 #   status           optional: the expected exit status (default 0)
@@ -13,19 +14,12 @@
 # Exit status 0 when everything matches, 1 on a mismatch (with a unified diff), 2 on bad usage.
 # GOLDEN_UPDATE=1 writes what the binary printed into the case instead of comparing: only for cases
 # whose expectations are not worked out independently (never for reference_* cases).
-# GOLDEN_TIMEOUT (seconds, default 120) bounds one run. LEADSCORE_SHARED overrides the shared folder.
+# GOLDEN_TIMEOUT (seconds, default 120) bounds one run.
 set -u
 
 if [ $# -ne 2 ]; then
   echo "usage: $0 LEADSCORE_BINARY CASE_DIR" >&2
   exit 2
-fi
-
-script_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-repo_root=$(cd "$script_dir/../.." && pwd)
-shared=${LEADSCORE_SHARED:-$repo_root/../shared}
-if [ -d "$shared" ]; then
-  shared=$(cd "$shared" && pwd)
 fi
 
 binary=$1
@@ -53,11 +47,7 @@ for f in cmd expected; do
 done
 
 IFS= read -r line < "$case_dir/cmd" || true
-read -r -a words <<< "$line"
-args=()
-for w in "${words[@]}"; do
-  args+=("${w//\$SHARED/$shared}")
-done
+read -r -a args <<< "$line"
 
 expected_status=0
 if [ -f "$case_dir/status" ]; then

@@ -3,7 +3,8 @@
 #
 #   check_reference.sh LEADSCORE_BINARY [ROWS [SEED]] [--explain]
 #
-# ROWS defaults to 100000, SEED to 7; the model is shared/bench/reference.score, as of 2026-11-01.
+# ROWS defaults to 100000, SEED to 7. The leads come from the repository's bench/gen_leads.py, the
+# model is bench/reference.score, scored as of 2026-11-01.
 # --explain compares the `fired` column too. Prints "reference check: N rows, all equal" and exits 0,
 # or the first differing rows and exits 1 (2 on bad usage or when a tool fails).
 set -u
@@ -27,10 +28,9 @@ as_of=2026-11-01
 
 script_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo_root=$(cd "$script_dir/../.." && pwd)
-shared=${LEADSCORE_SHARED:-$repo_root/../shared}
-bench=$shared/bench
+bench=$repo_root/bench
 if [ ! -f "$bench/reference.score" ] || [ ! -f "$bench/gen_leads.py" ]; then
-  echo "check_reference: no benchmark kit in $bench" >&2
+  echo "check_reference: no bench/reference.score or bench/gen_leads.py in $repo_root" >&2
   exit 2
 fi
 if [ ! -x "$binary" ]; then

@@ -1,16 +1,18 @@
 #!/usr/bin/env python3
-"""An independent implementation of /work/shared/bench/reference.score, to check leadscore against.
+"""An independent implementation of bench/reference.score, to check leadscore against.
 
     reference_oracle.py leads.csv --as-of 2026-11-01 [--explain] > expected.csv
     reference_oracle.py - --as-of 2026-11-01 < leads.csv
 
 It shares no code with leadscore: the model's rules are written out by hand below, following the
-product spec (SPEC.md sections 3 and 7), and it prints exactly the CSV that
-`leadscore score reference.score -i leads.csv --as-of DATE [--explain]` must print.
+product spec (its sections 3 and 7; in this repository, docs/language.md and docs/records.md), and it
+prints exactly the CSV that `leadscore score reference.score -i leads.csv --as-of DATE [--explain]`
+must print.
 
-Standard library only. Input is CSV with a header row, in the bench schema's columns (gen_leads.py's
-format). A value that does not fit its field's type would make an error record in leadscore, whose
-message wording the spec leaves open; the oracle does not guess it and stops with exit status 2.
+Standard library only. Input is CSV with a header row, in the bench schema's columns (the format of
+bench/gen_leads.py). A value that does not fit its field's type would make an error record in
+leadscore, whose message wording the spec leaves open; the oracle does not guess it and stops with
+exit status 2.
 """
 import argparse
 import datetime

@@ -1,5 +1,5 @@
 // The formatter: the layout rules one by one, the diff, and over every model and schema in the
-// repository and the shared kit: formatting is idempotent, blind to the blanks it was given, and
+// repository (bench/ included): formatting is idempotent, blind to the blanks it was given, and
 // changes no meaning (same bytecode, constants and tables before and after).
 #include <doctest/doctest.h>
 
@@ -305,7 +305,7 @@ std::string read_all(const std::filesystem::path& p) {
 std::vector<std::string> corpus() {
   std::vector<std::string> files;
   for (std::string dir : {std::string(LEADSCORE_SOURCE_DIR) + "/examples", std::string(LEADSCORE_SOURCE_DIR) + "/tests",
-                          std::string(LEADSCORE_SOURCE_DIR) + "/stdlib", std::string(LEADSCORE_SHARED_DIR) + "/bench"}) {
+                          std::string(LEADSCORE_SOURCE_DIR) + "/stdlib", std::string(LEADSCORE_SOURCE_DIR) + "/bench"}) {
     auto under = source_files_under(dir);
     files.insert(files.end(), under.begin(), under.end());
   }
