@@ -1,0 +1,77 @@
+// Every input the fuzzers found a crash, hang or sanitizer report with (tests/fuzz/regressions/
+// <target>/) goes again through the same path as its fuzz target (tests/fuzz/targets.hpp), so that
+// a fixed bug stays fixed in the ordinary test run as well (under LEADSCORE_SANITIZE, with the
+// sanitizers that found it). The fuzz targets' own invariants throw here instead of aborting.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+#include <vector>
+
+#define LEADSCORE_FUZZ_THROW
+#include "../fuzz/targets.hpp"
+
+namespace {
+
+using Target = int (*)(const std::uint8_t*, std::size_t);
+
+std::vector<std::filesystem::path> regression_inputs(const std::string& target) {
+  std::vector<std::filesystem::path> out;
+  std::filesystem::path dir = std::filesystem::path(LEADSCORE_SOURCE_DIR) / "tests/fuzz/regressions" / target;
+  if (!std::filesystem::is_directory(dir)) return out;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    if (entry.is_regular_file()) out.push_back(entry.path());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::string read_bytes(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+void replay(const std::string& target, Target run) {
+  for (const auto& path : regression_inputs(target)) {
+    INFO(path.string());
+    std::string bytes = read_bytes(path);
+    CHECK_NOTHROW(run(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size()));
+  }
+}
+
+void run_text(Target run, const std::string& text) {
+  INFO(text.substr(0, 200));
+  CHECK_NOTHROW(run(reinterpret_cast<const std::uint8_t*>(text.data()), text.size()));
+}
+
+}  // namespace
+
+TEST_CASE("fuzz regressions: the fixed schemas check and the records model compiles") {
+  CHECK(leadscore_fuzz::checked_schemas().size() == leadscore_fuzz::fuzz_schemas.size());
+  CHECK(leadscore_fuzz::records_setup().program.has_value());
+  // Each seed path picks its own schema; an unknown one the unit tests' lead schema.
+  CHECK(&leadscore_fuzz::schema_for_model("schema \"../inquiry.schema\"\n") == &leadscore_fuzz::checked_schemas()[2]);
+  CHECK(&leadscore_fuzz::schema_for_model("schema \"other.schema\"\n") == &leadscore_fuzz::checked_schemas()[0]);
+}
+
+TEST_CASE("fuzz regressions: every target takes an empty input and a seed-like one") {
+  for (Target run : {leadscore_fuzz::fuzz_schema, leadscore_fuzz::fuzz_model, leadscore_fuzz::fuzz_fmt,
+                     leadscore_fuzz::fuzz_csv, leadscore_fuzz::fuzz_jsonl}) {
+    run_text(run, "");
+  }
+  run_text(leadscore_fuzz::fuzz_schema, std::string(leadscore_fuzz::fuzz_schemas[1].text));
+  run_text(leadscore_fuzz::fuzz_model, "when visited pricing_page add 20\nqualify at 10\n");
+  run_text(leadscore_fuzz::fuzz_fmt, "when   visited pricing_page add 20 # c\n");
+  run_text(leadscore_fuzz::fuzz_csv, std::string(leadscore_fuzz::fuzz_schemas[0].rows));
+  run_text(leadscore_fuzz::fuzz_jsonl, "{\"id\":\"L1\",\"email\":\"e\",\"tags\":[\"vip\"],\"ratio\":0.9}\n");
+}
+
+TEST_CASE("fuzz regressions: schema") { replay("schema", leadscore_fuzz::fuzz_schema); }
+TEST_CASE("fuzz regressions: model") { replay("model", leadscore_fuzz::fuzz_model); }
+TEST_CASE("fuzz regressions: fmt") { replay("fmt", leadscore_fuzz::fuzz_fmt); }
+TEST_CASE("fuzz regressions: csv") { replay("csv", leadscore_fuzz::fuzz_csv); }
+TEST_CASE("fuzz regressions: jsonl") { replay("jsonl", leadscore_fuzz::fuzz_jsonl); }
