@@ -54,6 +54,21 @@ struct DisasmOptions {
   std::string model;
 };
 
+struct TuneCommandOptions {
+  std::string model;
+  std::string input;
+  std::string input_format;         // csv, jsonl; default by extension
+  std::string outcomes;
+  std::string holdout = "30%";      // share held out for judging: "30%" or "0.3"
+  std::uint64_t seed = 1;
+  std::string target;               // "precision=0.3" or "qualified=5%"; empty: keep the share qualified
+  std::string output;               // -o: write the tuned model here
+  bool write = false;               // -w: rewrite the model in place
+  bool suggest_rules = false;
+  std::string as_of;
+  std::string format = "text";      // the report: text, json
+};
+
 struct DiffOptions {
   std::string old_model, new_model;
   std::string input;
@@ -73,6 +88,7 @@ int run_diff(const DiffOptions& options);
 int run_fmt(const FmtOptions& options);
 int run_test(const TestOptions& options);
 int run_explain(const ExplainOptions& options);
+int run_tune(const TuneCommandOptions& options);
 
 // Prints every diagnostic of the session as text to `out`; colour only on a terminal.
 void print_diagnostics(const Session& session, std::FILE* out);

@@ -54,6 +54,22 @@ int main(int argc, char** argv) {
   auto* disasm_cmd = app.add_subcommand("disasm", "Print a model's bytecode");
   disasm_cmd->add_option("model", disasm.model, "The model (.score)")->required();
 
+  TuneCommandOptions tune;
+  auto* tune_cmd = app.add_subcommand("tune", "Fit a model's numbers to sales outcomes (new points, caps, decay, thresholds)");
+  tune_cmd->add_option("model", tune.model, "The model (.score)")->required();
+  tune_cmd->add_option("-i,--input", tune.input, "Leads, CSV or JSON lines (a file: it is read more than once)")->required();
+  tune_cmd->add_option("--outcomes", tune.outcomes, "What became of each lead: key, converted[, closed_at, deal_value]")->required();
+  tune_cmd->add_option("--input-format", tune.input_format, "csv or jsonl (default: by extension)")
+      ->check(CLI::IsMember({"csv", "jsonl"}));
+  tune_cmd->add_option("--holdout", tune.holdout, "Share of leads held out for judging, by key (default 30%)");
+  tune_cmd->add_option("--seed", tune.seed, "Seed of the holdout draw (default 1)");
+  tune_cmd->add_option("--target", tune.target, "precision=P or qualified=Q% for `qualify at` (default: keep the share qualified)");
+  tune_cmd->add_option("-o,--output", tune.output, "Write the tuned model to this file");
+  tune_cmd->add_flag("-w,--write", tune.write, "Rewrite the model in place");
+  tune_cmd->add_flag("--suggest-rules", tune.suggest_rules, "Also add rules on conditions the model does not test, with their evidence");
+  tune_cmd->add_option("--as-of", tune.as_of, "The day relative dates count from (YYYY-MM-DD; default today)");
+  tune_cmd->add_option("--format", tune.format, "The report: text (default) or json")->check(CLI::IsMember({"text", "json"}));
+
   DiffOptions diff;
   auto* diff_cmd = app.add_subcommand("diff", "Compare two models: their changes, and what they do to real leads");
   diff_cmd->add_option("old", diff.old_model, "The model before the change (.score)")->required();
@@ -97,6 +113,7 @@ int main(int argc, char** argv) {
     if (*fmt_cmd) return run_fmt(fmt_opts);
     if (*test_cmd) return run_test(test);
     if (*explain_cmd) return run_explain(explain);
+    if (*tune_cmd) return run_tune(tune);
     print_error("a command is required: check, score, test, explain, fmt or disasm (see 'leadscore --help')");
     return exit_usage;
   } catch (const std::exception& e) {
