@@ -54,6 +54,18 @@ struct DisasmOptions {
   std::string model;
 };
 
+struct BacktestOptions {
+  std::string model;
+  std::string input;
+  std::string input_format;         // csv, jsonl; default by extension
+  std::string outcomes;
+  std::string outcomes_format;      // csv, jsonl; default by extension
+  std::string as_of;
+  std::string by;                   // --by FIELD
+  std::string format = "text";      // text, json, html
+  std::string output = "-";
+};
+
 struct TuneCommandOptions {
   std::string model;
   std::string input;
@@ -88,6 +100,7 @@ int run_diff(const DiffOptions& options);
 int run_fmt(const FmtOptions& options);
 int run_test(const TestOptions& options);
 int run_explain(const ExplainOptions& options);
+int run_backtest(const BacktestOptions& options);
 int run_tune(const TuneCommandOptions& options);
 
 // Prints every diagnostic of the session as text to `out`; colour only on a terminal.

@@ -54,6 +54,21 @@ int main(int argc, char** argv) {
   auto* disasm_cmd = app.add_subcommand("disasm", "Print a model's bytecode");
   disasm_cmd->add_option("model", disasm.model, "The model (.score)")->required();
 
+  BacktestOptions backtest;
+  auto* backtest_cmd = app.add_subcommand("backtest", "Judge a model against sales outcomes: AUC, tiers, thresholds, rules");
+  backtest_cmd->add_option("model", backtest.model, "The model (.score)")->required();
+  backtest_cmd->add_option("-i,--input", backtest.input, "Leads, CSV or JSON lines; '-' for stdin")->required();
+  backtest_cmd->add_option("--outcomes", backtest.outcomes, "What became of each lead: key, converted[, closed_at, deal_value]")->required();
+  backtest_cmd->add_option("--input-format", backtest.input_format, "csv or jsonl (default: by extension)")
+      ->check(CLI::IsMember({"csv", "jsonl"}));
+  backtest_cmd->add_option("--outcomes-format", backtest.outcomes_format, "csv or jsonl (default: by extension)")
+      ->check(CLI::IsMember({"csv", "jsonl"}));
+  backtest_cmd->add_option("--as-of", backtest.as_of, "The day relative dates count from (YYYY-MM-DD; default today)");
+  backtest_cmd->add_option("--by", backtest.by, "Also break the figures down by this field's values (e.g. source)");
+  backtest_cmd->add_option("--format", backtest.format, "text (default), json or html")
+      ->check(CLI::IsMember({"text", "json", "html"}));
+  backtest_cmd->add_option("-o,--output", backtest.output, "Where to write the report; '-' for stdout (default)");
+
   TuneCommandOptions tune;
   auto* tune_cmd = app.add_subcommand("tune", "Fit a model's numbers to sales outcomes (new points, caps, decay, thresholds)");
   tune_cmd->add_option("model", tune.model, "The model (.score)")->required();
@@ -113,6 +128,7 @@ int main(int argc, char** argv) {
     if (*fmt_cmd) return run_fmt(fmt_opts);
     if (*test_cmd) return run_test(test);
     if (*explain_cmd) return run_explain(explain);
+    if (*backtest_cmd) return run_backtest(backtest);
     if (*tune_cmd) return run_tune(tune);
     print_error("a command is required: check, score, test, explain, fmt or disasm (see 'leadscore --help')");
     return exit_usage;

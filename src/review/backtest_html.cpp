@@ -31,13 +31,13 @@ html::BarChart rate_chart(std::string id, std::string title, const std::vector<G
   c.percent = true;
   c.value_labels = groups.size() <= 12;
   html::Series rate{"conversion rate", {}, ""};
-  html::Series base{"base rate", {}, std::string(html::palette[5])};
   for (const GroupFigures& g : groups) {
     c.categories.push_back(g.name);
     rate.values.push_back(g.rate);
-    base.values.push_back(base_rate);
   }
-  c.series = {rate, base};
+  c.series = {rate};
+  c.reference_value = base_rate;
+  c.reference_label = fmt::format("base rate {}", text_percent(base_rate));
   return c;
 }
 
@@ -124,7 +124,7 @@ std::string render_backtest_html(const Backtest& b) {
                                text_percent(f.precision), text_percent(f.recall)});
     thresholds.row_class.push_back(b.qualify_at && *b.qualify_at == f.at ? "current" : "");
   }
-  body += html::section("What other `qualify at` thresholds would give", html::table(thresholds));
+  body += html::section("What other qualify-at thresholds would give", html::table(thresholds));
 
   html::Table rules;
   rules.id = "rules";

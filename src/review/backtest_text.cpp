@@ -57,11 +57,11 @@ std::string render_backtest_text(const Backtest& b) {
   }
 
   line("");
-  line("calibration by score decile (1 = the best-ranked tenth):");
+  line("calibration by score decile (1 = the best-ranked tenth; rejected leads rank last):");
   {
-    TextTable t({"decile", "scores", "leads", "converted", "rate", "lift"});
+    TextTable t({"decile", "min score", "max score", "mean score", "leads", "converted", "rate", "lift"});
     for (const GroupFigures& d : b.deciles)
-      t.add({d.name, fmt::format("{}..{}", format_number(d.min_score), format_number(d.max_score)),
+      t.add({d.name, text_fixed(d.min_score, 2), text_fixed(d.max_score, 2), text_fixed(d.mean_score, 2),
              text_count(d.leads), text_count(d.converted), text_percent(d.rate), text_fixed(d.lift, 2)});
     t.render(out);
   }

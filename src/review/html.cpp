@@ -85,6 +85,7 @@ std::string bar_chart(const BarChart& c) {
   for (const Series& s : c.series)
     for (const double v : s.values)
       if (std::isfinite(v)) max = std::max(max, v);
+  if (!c.reference_label.empty() && std::isfinite(c.reference_value)) max = std::max(max, c.reference_value);
   const double step = nice_step(max, 5);
   const double top = max > 0 ? std::ceil(max / step) * step : 1;
   open_svg(out, c.id, w, h, c.title);
@@ -144,6 +145,15 @@ std::string bar_chart(const BarChart& c) {
   }
   fmt::format_to(std::back_inserter(out), "<line class=\"axis\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/>\n",
                  margin_left, margin_top + plot_h, w - margin_right, margin_top + plot_h);
+  if (!c.reference_label.empty() && std::isfinite(c.reference_value)) {
+    const double y = margin_top + plot_h - c.reference_value / top * plot_h;
+    fmt::format_to(std::back_inserter(out),
+                   "<line class=\"reference\" x1=\"{}\" y1=\"{:.1f}\" x2=\"{}\" y2=\"{:.1f}\" stroke=\"{}\" "
+                   "stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/>"
+                   "<text class=\"value\" x=\"{}\" y=\"{:.1f}\" text-anchor=\"end\">{}</text>\n",
+                   margin_left, y, w - margin_right, y, palette[3], w - margin_right, y - 4,
+                   escape(c.reference_label));
+  }
   legend(out, names, colors, w - margin_right);
   out += "</svg>\n";
   return out;

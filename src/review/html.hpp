@@ -32,6 +32,9 @@ struct BarChart {
   std::vector<Series> series;
   bool percent = false;        // values are fractions, shown as percentages
   bool value_labels = false;   // print each bar's value above it (for few bars)
+  // A dashed horizontal line across the chart (e.g. the base rate), drawn when the label is set.
+  double reference_value = 0;
+  std::string reference_label;
 };
 std::string bar_chart(const BarChart& chart);
 

@@ -1,0 +1,122 @@
+// `leadscore backtest MODEL -i LEADS --outcomes FILE [--as-of D] [--by FIELD]
+// [--format text|json|html] [-o OUT]`: the model judged against what sales closed. Everything is
+// computed by the library (include/leadscore/review.hpp); this prints it and picks the exit status.
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "cli/commands.hpp"
+#include "leadscore/review.hpp"
+
+namespace leadscore::cli {
+
+namespace {
+
+struct FileCloser {
+  void operator()(std::FILE* f) const {
+    if (f && f != stdin && f != stdout) std::fclose(f);
+  }
+};
+using File = std::unique_ptr<std::FILE, FileCloser>;
+
+RecordFormat format_of(const std::string& path, const std::string& forced) {
+  RecordFormat f = RecordFormat::Csv;
+  if (!forced.empty()) return forced == "jsonl" ? RecordFormat::JsonLines : RecordFormat::Csv;
+  format_from_path(path, f);  // CSV unless the extension says JSON lines
+  return f;
+}
+
+File open_input(const std::string& path) {
+  return File(path == "-" ? stdin : std::fopen(path.c_str(), "rb"));
+}
+
+}  // namespace
+
+int run_backtest(const BacktestOptions& o) {
+  std::optional<Day> as_of = as_of_option(o.as_of);
+  if (!as_of) return exit_usage;
+  if (o.input == "-" && o.outcomes == "-") {
+    print_error("-i and --outcomes cannot both be standard input");
+    return exit_usage;
+  }
+  Session session;
+  int status = exit_ok;
+  std::optional<Program> loaded = load_runnable_model(session, o.model, status);
+  if (!loaded) return status;
+  const Program& program = *loaded;
+
+  review::CollectOptions collect;
+  collect.as_of = *as_of;
+  if (!o.by.empty()) {
+    std::string error;
+    collect.by_field = review::by_field_index(program.schema, o.by, error);
+    if (collect.by_field < 0) {
+      print_error(error);
+      return exit_usage;
+    }
+  }
+
+  // The outcomes first: a bad outcome file stops the run before the leads are scored.
+  File outcome_file = open_input(o.outcomes);
+  if (!outcome_file) {
+    print_error(fmt::format("cannot read '{}': {}", o.outcomes, std::strerror(errno)));
+    return exit_usage;
+  }
+  review::OutcomeReadResult outcomes =
+      review::read_outcomes(outcome_file.get(), o.outcomes == "-" ? "<stdin>" : o.outcomes,
+                            format_of(o.outcomes, o.outcomes_format), program.schema);
+  for (const auto& w : outcomes.warnings) fmt::print(stderr, "leadscore: warning: {}\n", w);
+  if (!outcomes.errors.empty()) {
+    for (const auto& e : outcomes.errors) print_error(e);
+    if (outcomes.error_count > outcomes.errors.size())
+      print_error(fmt::format("{} more problems in '{}' not listed", outcomes.error_count - outcomes.errors.size(),
+                              o.outcomes));
+    return exit_usage;
+  }
+
+  File lead_file = open_input(o.input);
+  if (!lead_file) {
+    print_error(fmt::format("cannot read '{}': {}", o.input, std::strerror(errno)));
+    return exit_usage;
+  }
+  ReaderOpenResult opened = open_record_reader(lead_file.get(), o.input == "-" ? "<stdin>" : o.input,
+                                               format_of(o.input, o.input_format), program.schema);
+  for (const auto& w : opened.warnings) fmt::print(stderr, "leadscore: warning: {}\n", w);
+  if (!opened.reader) {
+    print_error(opened.error);
+    return exit_usage;
+  }
+  review::LeadData data = review::collect_leads(program, *opened.reader, &outcomes.table, collect);
+  if (!opened.reader->read_error().empty()) {
+    print_error(opened.reader->read_error());
+    return exit_usage;
+  }
+  const review::Backtest b = review::compute_backtest(program, data, &session.sources, o.by);
+  if (b.leads == 0) {
+    print_error(fmt::format("no scored lead of '{}' has an outcome in '{}' ({} records, {} outcome rows): "
+                            "do the outcome file's keys match the leads' '{}'?",
+                            o.input, o.outcomes, b.records, outcomes.table.size(),
+                            program.schema.fields[static_cast<std::size_t>(program.schema.key_index)].name));
+    return exit_usage;
+  }
+
+  const std::string report = o.format == "json"   ? review::render_backtest_json(b)
+                             : o.format == "html" ? review::render_backtest_html(b)
+                                                  : review::render_backtest_text(b);
+  // The report is built whole before the output is opened: a failed run writes nothing.
+  File out(o.output == "-" ? stdout : std::fopen(o.output.c_str(), "wb"));
+  if (!out) {
+    print_error(fmt::format("cannot write '{}': {}", o.output, std::strerror(errno)));
+    return exit_usage;
+  }
+  if (std::fwrite(report.data(), 1, report.size(), out.get()) != report.size() || std::fflush(out.get()) != 0) {
+    print_error(fmt::format("cannot write '{}': {}", o.output, std::strerror(errno)));
+    return exit_usage;
+  }
+  return exit_ok;
+}
+
+}  // namespace leadscore::cli
