@@ -272,3 +272,93 @@ TEST_CASE("choose_bounds lifts a cap that only costs ranking") {
   REQUIRE(b.groups[0].max);
   CHECK(*b.groups[0].max >= 70);
 }
+
+namespace {
+
+std::string fixture(std::string_view rel) { return std::string(LEADSCORE_SOURCE_DIR) + "/tests/tune/" + std::string(rel); }
+
+TuneResult tune_fixture(std::string_view dir, bool suggest) {
+  Session session;
+  TuneInput in;
+  in.model_path = fixture(std::string(dir) + "model.score");
+  in.leads_path = fixture(std::string(dir) + "leads.csv");
+  in.outcomes_path = fixture(std::string(dir) + "outcomes.csv");
+  TuneOptions opt;
+  opt.as_of = default_as_of;
+  opt.suggest_rules = suggest;
+  TuneResult r = tune_model(session, in, opt);
+  INFO(r.error);
+  REQUIRE(r.ok);
+  return r;
+}
+
+std::string read_text(const std::string& path) {
+  Session s;
+  auto id = s.read_file(path);
+  REQUIRE(id);
+  return s.sources.file(*id).text();
+}
+
+// The tuned text loads (parse, check, compile) with the fixture's schema, without errors.
+void checks_clean(const std::string& dir, const std::string& text) {
+  Session session;
+  auto schema = load_schema(session, fixture(dir + "lead.schema"));
+  REQUIRE(schema);
+  LoadedModel m = load_model_text(session, "tuned.score", text, *schema);
+  INFO(text);
+  CHECK(m.program.has_value());
+  CHECK_FALSE(session.diagnostics.has_errors());
+}
+
+}  // namespace
+
+TEST_CASE("a tuned model differs from the original only in numbers, checks, and ranks better on training") {
+  TuneResult r = tune_fixture("", false);
+  std::string original = read_text(fixture("model.score"));
+  CHECK(r.tuned_text != original);
+  CHECK(shape(r.tuned_text) == shape(original));
+  checks_clean("", r.tuned_text);
+  CHECK(r.records == 2000);
+  CHECK(r.training + r.holdout == 2000);
+  CHECK(r.after_train.auc > r.before_train.auc);
+  // Every change listed is a number whose literal changed in the text; the same run gives the same text.
+  CHECK_FALSE(r.changes.empty());
+  CHECK(tune_fixture("", false).tuned_text == r.tuned_text);
+}
+
+TEST_CASE("--suggest-rules only adds rules, each under its evidence comment") {
+  TuneResult r = tune_fixture("suggest/", true);
+  std::string original = read_text(fixture("suggest/model.score"));
+  REQUIRE(r.suggestions.size() >= 1);
+  // Take out each "# suggested by leadscore tune" comment and the rule after it: what is left is
+  // the original with only numbers changed.
+  std::string kept;
+  std::size_t added = 0;
+  std::string_view rest = r.tuned_text;
+  bool skip_next = false;
+  while (!rest.empty()) {
+    std::size_t nl = rest.find('\n');
+    std::string_view line = rest.substr(0, nl == std::string_view::npos ? rest.size() : nl + 1);
+    rest.remove_prefix(line.size());
+    std::string_view trimmed = line.substr(std::min(line.find_first_not_of(' '), line.size()));
+    if (trimmed.starts_with("# suggested by leadscore tune: ")) {
+      skip_next = true;
+      continue;
+    }
+    if (skip_next) {
+      CHECK(trimmed.starts_with("when "));
+      ++added;
+      skip_next = false;
+      continue;
+    }
+    kept += line;
+  }
+  CHECK(added == r.suggestions.size());
+  CHECK(shape(kept) == shape(original));
+  checks_clean("suggest/", r.tuned_text);
+  // The fixture's outcomes depend on the source being `partner`, which the model ignores.
+  bool partner = false;
+  for (const auto& s : r.suggestions) partner = partner || s.rule.starts_with("when source = partner add ");
+  CHECK(partner);
+  CHECK(r.after_holdout.auc > r.before_holdout.auc + 0.05);
+}
