@@ -113,7 +113,9 @@ void evaluate_fail_on(DiffReport& report, const std::vector<FailCondition>& cond
           report.fail_on.push_back(r);
           continue;
         }
-        r.value = report.leads.old_backtest->auc - report.leads.new_backtest->auc;
+        // To 12 decimals: 0.80 - 0.79 is 0.010000000000000009 in doubles, and `auc-drop>0.01` must
+        // not hold for it.
+        r.value = std::round((report.leads.old_backtest->auc - report.leads.new_backtest->auc) * 1e12) / 1e12;
         break;
     }
     r.held = r.value > c.threshold;
