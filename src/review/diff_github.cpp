@@ -116,8 +116,9 @@ void backtests(std::string& out, const DiffReport& r) {
                      signed_number(static_cast<double>(n.qualified) - static_cast<double>(o.qualified)));
 }
 
-// The rules that fired on one side only: what explains a lead's move.
-std::string fired_change(const LeadMove& m) {
+// The rules that fired on one side only: what explains a lead's move. When the same rules fired,
+// the changed rules among them are what moved it.
+std::string fired_change(const LeadMove& m, const DiffReport& r) {
   std::vector<std::string> parts;
   for (const auto& f : m.after.fired) {
     if (std::find(m.before.fired.begin(), m.before.fired.end(), f) == m.before.fired.end()) parts.push_back("+" + f);
@@ -125,10 +126,20 @@ std::string fired_change(const LeadMove& m) {
   for (const auto& f : m.before.fired) {
     if (std::find(m.after.fired.begin(), m.after.fired.end(), f) == m.after.fired.end()) parts.push_back("−" + f);
   }
-  return parts.empty() ? "same rules" : cell(fmt::format("{}", fmt::join(parts, ", ")));
+  if (parts.empty()) {
+    for (const auto& f : m.after.fired) {
+      bool changed = std::any_of(r.model_changes.begin(), r.model_changes.end(),
+                                 [&](const ModelChange& c) { return c.label == f; });
+      if (changed) parts.push_back(f + " (changed)");
+    }
+    if (parts.empty()) return "same rules";
+    return "same rules; " + cell(fmt::format("{}", fmt::join(parts, ", ")));
+  }
+  return cell(fmt::format("{}", fmt::join(parts, ", ")));
 }
 
-void movers(std::string& out, const LeadDiff& d) {
+void movers(std::string& out, const DiffReport& r) {
+  const LeadDiff& d = r.leads;
   if (d.top.empty()) return;
   std::size_t shown = std::min(d.top.size(), max_movers);
   out += fmt::format("**Leads that moved most** ({} of {})\n\n", shown, d.moved);
@@ -137,7 +148,7 @@ void movers(std::string& out, const LeadDiff& d) {
     const LeadMove& m = d.top[i];
     out += fmt::format("| {} | {} → {} ({}) | {} → {} | {} → {} | {} |\n", cell(m.key), format_number(m.before.score),
                        format_number(m.after.score), signed_number(m.shift()), cell(m.before.tier), cell(m.after.tier),
-                       review::yes_no(m.before.qualified), review::yes_no(m.after.qualified), fired_change(m));
+                       review::yes_no(m.before.qualified), review::yes_no(m.after.qualified), fired_change(m, r));
   }
   out += '\n';
 }
@@ -159,7 +170,7 @@ std::string render_diff_github(const DiffReport& r) {
     tier_matrix(out, r.leads);
     shift_histogram(out, r.leads);
   }
-  movers(out, r.leads);
+  movers(out, r);
   fail_on(out, r);
   out += fmt::format("<sub>as of {}</sub>\n", format_date(r.as_of));
   return out;
