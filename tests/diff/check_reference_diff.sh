@@ -14,7 +14,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
 cp "$root/bench/reference.score" "$root/bench/lead.schema" "$tmp/"
-python3 "$root/bench/gen_leads.py" --rows "$rows" --seed "$seed" > "$tmp/leads.csv"
+python3 "$root/bench/gen_leads.py" --rows "$rows" --seed "$seed" --outcomes "$tmp/outcomes.csv" > "$tmp/leads.csv"
 # One number: "Visited pricing" adds 25 instead of 20.
 sed 's/when visited pricing_page add 20 as "Visited pricing"/when visited pricing_page add 25 as "Visited pricing"/' \
   "$tmp/reference.score" > "$tmp/changed.score"
@@ -107,3 +107,22 @@ run_fail_on 0 "qualified-change>$above"
 run_fail_on 1 "qualified-change>0%,tier-change>100%"
 run_fail_on 0 "tier-change>$tier_share"
 echo "ok: --fail-on exits 1 below the measured share and 0 at and above it"
+
+# With outcomes, each model's figures are those `leadscore backtest` gives it.
+"$bin" diff "$tmp/reference.score" "$tmp/changed.score" -i "$tmp/leads.csv" --outcomes "$tmp/outcomes.csv" \
+  --as-of $as_of --format json > "$tmp/diff_outcomes.json"
+"$bin" backtest "$tmp/reference.score" -i "$tmp/leads.csv" --outcomes "$tmp/outcomes.csv" --as-of $as_of \
+  --format json > "$tmp/old_backtest.json"
+"$bin" backtest "$tmp/changed.score" -i "$tmp/leads.csv" --outcomes "$tmp/outcomes.csv" --as-of $as_of \
+  --format json > "$tmp/new_backtest.json"
+python3 - "$tmp" <<'PY'
+import json, sys
+tmp = sys.argv[1]
+d = json.load(open(f"{tmp}/diff_outcomes.json"))
+for side in ("old", "new"):
+    b = json.load(open(f"{tmp}/{side}_backtest.json"))
+    for key in ("auc", "precision", "recall", "qualified", "converted"):
+        if d[side][key] != b[key]:
+            sys.exit(f"check_reference_diff: {side} {key}: diff says {d[side][key]}, backtest {b[key]}")
+print(f"ok: both models' AUC, precision and recall equal backtest's (old AUC {d['old']['auc']:.4f}, new {d['new']['auc']:.4f})")
+PY
