@@ -173,6 +173,7 @@ struct LeadData {
   std::uint64_t errors = 0;
   std::uint64_t without_outcome = 0;
   std::uint64_t outcomes_without_lead = 0;
+  std::int64_t first_outcome_without_lead = -1;  // its index in the OutcomeTable, for messages
 };
 
 struct CollectOptions {

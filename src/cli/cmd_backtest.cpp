@@ -94,6 +94,14 @@ int run_backtest(const BacktestOptions& o) {
     print_error(opened.reader->read_error());
     return exit_usage;
   }
+  if (data.first_outcome_without_lead >= 0) {
+    const auto first = static_cast<std::size_t>(data.first_outcome_without_lead);
+    fmt::print(stderr,
+               "leadscore: warning: {} outcome rows of '{}' name no lead of '{}' (the first: line {}, key '{}'); "
+               "they are left out\n",
+               data.outcomes_without_lead, o.outcomes, o.input, outcomes.table.row(first).line,
+               outcomes.table.key(first));
+  }
   const review::Backtest b = review::compute_backtest(program, data, &session.sources, o.by);
   if (b.leads == 0) {
     print_error(fmt::format("no scored lead of '{}' has an outcome in '{}' ({} records, {} outcome rows): "

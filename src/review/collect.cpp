@@ -145,7 +145,10 @@ LeadData collect_leads(const Program& program, RecordReader& leads, const Outcom
     ++count;
     if (options.progress && count % progress_every == 0) options.progress(count);
   }
-  for (const std::uint8_t m : matched) data.outcomes_without_lead += m ? 0 : 1;
+  for (std::size_t o = 0; o < matched.size(); ++o) {
+    if (matched[o]) continue;
+    if (data.outcomes_without_lead++ == 0) data.first_outcome_without_lead = static_cast<std::int64_t>(o);
+  }
   return data;
 }
 
