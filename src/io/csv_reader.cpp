@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 #include <utility>
 #include <vector>
@@ -140,6 +141,11 @@ std::string CsvReader::read_header(std::vector<std::string>& warnings) {
   // An unknown name repeated is still one warning. A set, not a look back over the columns before:
   // a header of a million columns must not take a million squared comparisons (a fuzz regression).
   std::unordered_set<std::string> unknown_names;
+  // Field names to indices, once: Schema::find is a linear search, so a wide schema with a wide
+  // header was quadratic too (8,000 fields: seconds; a fuzz regression).
+  std::unordered_map<std::string_view, int> field_index;
+  for (std::size_t f = 0; f < schema_.fields.size(); ++f)
+    field_index.emplace(schema_.fields[f].name, static_cast<int>(f));
   for (std::size_t c = 0; c < cells_.size(); ++c) {
     unescape_quotes(cells_[c]);
     const std::string_view name = trim_blanks(cells_[c].text());
@@ -148,7 +154,8 @@ std::string CsvReader::read_header(std::vector<std::string>& warnings) {
       warnings.push_back(fmt::format("{}: column {} has no name; ignored", name_, c + 1));
       continue;
     }
-    const int f = schema_.find(name);
+    const auto found = field_index.find(name);
+    const int f = found == field_index.end() ? -1 : found->second;
     if (f < 0) {
       if (unknown_names.emplace(name).second)
         warnings.push_back(

@@ -26,10 +26,11 @@ inline void use_schema(const Schema& schema) {
   if (schema.key_index < 0 || static_cast<std::size_t>(schema.key_index) >= schema.fields.size()) {
     fail("a checked schema without a key");
   }
+  const std::size_t key = static_cast<std::size_t>(schema.key_index);
+  if (schema.find(schema.fields[key].name) != schema.key_index) fail("the key not found by its own name");
   std::string header, row, json = "{";
   for (std::size_t i = 0; i < schema.fields.size(); ++i) {
     const Field& f = schema.fields[i];
-    if (schema.find(f.name) != static_cast<int>(i)) fail("a field not found by its own name");
     bool is_key = static_cast<int>(i) == schema.key_index;
     header += (i ? "," : "") + f.name;
     row += std::string(i ? "," : "") + (is_key ? "k1" : "");
