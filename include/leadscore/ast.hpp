@@ -16,7 +16,8 @@ namespace leadscore::ast {
 
 enum class ExprKind : std::uint8_t {
   Number, String, Date, Bool, Name, List, Regex,  // leaves; a Name is a field, a let or a member
-  Neg, Add, Sub, Mul, Div,                        // arithmetic
+  Neg,                                            // arithmetic: kids: operand
+  Arith,                                          // kids: operands of one chain; `ops` between them
   Compare,                                        // kids: left, right; `op`
   In, NotIn,                                      // kids: value, collection (List or Name)
   SetHas,                                         // kids: set, member (Name or String)
@@ -68,6 +69,10 @@ struct Expr {
   bool boolean = false;    // Bool literal
   std::string text;        // Name, String value, Regex pattern, Call name
   std::string flags;       // Regex flags
+  // Arith: the operator before each operand after the first ('+' '-' or '*' '/'), evaluated left
+  // to right. A chain is one node, not a nested pair per operator, so that a long sum does not
+  // make every pass over the tree recurse once per operand.
+  std::string ops;
   std::vector<ExprPtr> kids;
 
   // Filled by the checker.

@@ -59,6 +59,16 @@ class Checker {
   std::unordered_map<std::string_view, int> lets_;
   std::vector<LetState> let_state_;
   std::vector<ast::Type> let_types_;
+
+  // The size limits (leadscore/limits.hpp), counted with lets put in place as the compiler does:
+  // the depth of the expression being checked, the deepest level and the nodes seen in the current
+  // statement, and each let's own height and nodes.
+  void begin_statement();
+  bool enter(const ast::Expr& e);
+  void count_let_use(int index, Span use);
+  std::size_t depth_ = 0, peak_ = 0, nodes_ = 0;
+  bool limit_reported_ = false;
+  std::vector<std::size_t> let_height_, let_nodes_;
 };
 
 }  // namespace leadscore::check

@@ -8,6 +8,7 @@
 #include "check/builtins.hpp"
 #include "check/checker.hpp"
 #include "check/suggest.hpp"
+#include "leadscore/limits.hpp"
 
 namespace leadscore::check {
 
@@ -256,8 +257,10 @@ void Checker::regex(Expr& e) {
   RE2::Options options;
   options.set_log_errors(false);
   options.set_case_sensitive(e.flags.find('i') == std::string::npos);
+  options.set_max_mem(limits::max_regex_memory);
   RE2 re(e.text, options);
-  if (!re.ok()) report_.invalid_regex(e.span, re.error());
+  if (re.error_code() == RE2::ErrorPatternTooLarge) report_.regex_too_large(e.span);
+  else if (!re.ok()) report_.invalid_regex(e.span, re.error());
   e.type = of(TypeKind::Regex);
 }
 
@@ -318,6 +321,10 @@ Type Checker::call(Expr& e) {
 
 Type Checker::expr(Expr& e) {
   Type t = of(TypeKind::Unknown);
+  if (!enter(e)) {
+    e.type = t;
+    return t;
+  }
   switch (e.kind) {
     case ExprKind::Number: t = of(TypeKind::Number); break;
     case ExprKind::String: t = of(TypeKind::String); break;
@@ -346,10 +353,7 @@ Type Checker::expr(Expr& e) {
       expect(*e.kids[0], expr(*e.kids[0]), TypeKind::Number, "'-'");
       t = of(TypeKind::Number);
       break;
-    case ExprKind::Add:
-    case ExprKind::Sub:
-    case ExprKind::Mul:
-    case ExprKind::Div:
+    case ExprKind::Arith:
       for (auto& k : e.kids) expect(*k, expr(*k), TypeKind::Number, "arithmetic");
       t = of(TypeKind::Number);
       break;
@@ -388,6 +392,7 @@ Type Checker::expr(Expr& e) {
     case ExprKind::Call: t = call(e); break;
     case ExprKind::Paren: t = expr(*e.kids[0]); break;
   }
+  --depth_;
   e.type = t;
   return t;
 }

@@ -1,10 +1,14 @@
 // Statement checks: lets, rules, groups, rejects, thresholds and tiers, test blocks.
+#include <algorithm>
+#include <cmath>
 #include <set>
 
 #include <fmt/format.h>
 
 #include "check/checker.hpp"
+#include "check/output_columns.hpp"
 #include "leadscore/check.hpp"
+#include "leadscore/limits.hpp"
 
 namespace leadscore::check {
 
@@ -21,22 +25,64 @@ ast::Type Checker::let_type(int index, Span use) {
   auto i = static_cast<std::size_t>(index);
   ast::Let& let = model_.lets[i];
   switch (let_state_[i]) {
-    case LetState::Done: return let_types_[i];
+    case LetState::Done: count_let_use(index, use); return let_types_[i];
     case LetState::Checking:
       report_.let_cycle(use, let.name);
       return {};
     case LetState::Unchecked: break;
   }
   let_state_[i] = LetState::Checking;
+  std::size_t saved_peak = peak_, saved_nodes = nodes_, base = depth_;
+  peak_ = depth_;
+  nodes_ = 0;
   ast::Type t = expr(*let.value);
+  let_height_[i] = peak_ - base;
+  let_nodes_[i] = nodes_;
+  peak_ = saved_peak;
+  nodes_ = saved_nodes;
   let_state_[i] = LetState::Done;
   let_types_[i] = t;
+  count_let_use(index, use);
   return t;
+}
+
+void Checker::begin_statement() {
+  depth_ = peak_ = nodes_ = 0;
+  limit_reported_ = false;
+}
+
+// Counts `e` as one level deeper and one node more; false (and reported once per statement) past
+// a limit, so that the checker never recurses further and no later stage sees such a tree.
+bool Checker::enter(const ast::Expr& e) {
+  if (depth_ >= limits::max_expression_depth || nodes_ >= limits::max_expression_nodes) {
+    if (!limit_reported_) report_.expression_too_big(e.span, depth_ >= limits::max_expression_depth, "");
+    limit_reported_ = true;
+    return false;
+  }
+  ++depth_;
+  ++nodes_;
+  peak_ = std::max(peak_, depth_);
+  return true;
+}
+
+// A let is put in place where it is used: its height and nodes count at the use.
+void Checker::count_let_use(int index, Span use) {
+  auto i = static_cast<std::size_t>(index);
+  std::size_t depth = depth_ + let_height_[i];
+  nodes_ += let_nodes_[i];
+  peak_ = std::max(peak_, depth);
+  bool too_deep = depth > limits::max_expression_depth;
+  if ((too_deep || nodes_ > limits::max_expression_nodes) && !limit_reported_) {
+    report_.expression_too_big(use, too_deep, model_.lets[i].name);
+    limit_reported_ = true;
+  }
 }
 
 void Checker::declare_lets() {
   let_state_.assign(model_.lets.size(), LetState::Unchecked);
   let_types_.assign(model_.lets.size(), {});
+  let_height_.assign(model_.lets.size(), 0);
+  let_nodes_.assign(model_.lets.size(), 0);
   for (std::size_t i = 0; i < model_.lets.size(); ++i) {
     const ast::Let& let = model_.lets[i];
     if (schema_.find(let.name) >= 0) {
@@ -49,11 +95,15 @@ void Checker::declare_lets() {
       else report_.duplicate(let.name_span, "let", let.name);
     }
   }
-  for (std::size_t i = 0; i < model_.lets.size(); ++i) let_type(static_cast<int>(i), model_.lets[i].span);
+  for (std::size_t i = 0; i < model_.lets.size(); ++i) {
+    begin_statement();
+    let_type(static_cast<int>(i), model_.lets[i].name_span);
+  }
 }
 
 void Checker::check_rules() {
   for (auto& rule : model_.rules) {
+    begin_statement();
     condition(*rule.condition);
     if (rule.per) {
       ast::Type t = expr(*rule.per);
@@ -71,6 +121,10 @@ void Checker::check_groups() {
   std::set<std::string, std::less<>> names;
   for (auto& g : model_.groups) {
     if (!names.insert(g.name).second) report_.duplicate(declared_at(g.name_span, g.imported_at), "group", g.name);
+    bool names_key = schema_.key_index >= 0 && schema_.fields[static_cast<std::size_t>(schema_.key_index)].name == g.name;
+    if (names_key || is_fixed_output_column(g.name)) {
+      report_.output_column_clash(declared_at(g.name_span, g.imported_at), "group", g.name);
+    }
     if (g.min && g.max && *g.min > *g.max) {
       report_.invalid_literal(g.max_span, fmt::format("group '{}' has max {} below its min {}", g.name,
                                                       *g.max, *g.min));
@@ -92,7 +146,10 @@ void Checker::check_groups() {
 }
 
 void Checker::check_rejects() {
-  for (auto& r : model_.rejects) condition(*r.condition);
+  for (auto& r : model_.rejects) {
+    begin_statement();
+    condition(*r.condition);
+  }
 }
 
 void Checker::check_thresholds() {
@@ -144,7 +201,11 @@ void Checker::check_tests() {
       bool ok = false;
       switch (field.type) {
         case FieldType::String: ok = v.kind == ast::ExprKind::String; break;
-        case FieldType::Int: ok = v.kind == ast::ExprKind::Number && v.number == static_cast<double>(static_cast<long long>(v.number)); break;
+        case FieldType::Int:
+          // A whole number in the 64-bit range (checked before the cast, which is undefined outside it).
+          ok = v.kind == ast::ExprKind::Number && std::trunc(v.number) == v.number &&
+               v.number >= -9223372036854775808.0 && v.number < 9223372036854775808.0;
+          break;
         case FieldType::Number: ok = v.kind == ast::ExprKind::Number; break;
         case FieldType::Bool: ok = v.kind == ast::ExprKind::Bool; break;
         case FieldType::Date: ok = v.kind == ast::ExprKind::Date; break;

@@ -4,6 +4,7 @@
 
 #include "check/builtins.hpp"
 #include "check/suggest.hpp"
+#include "leadscore/limits.hpp"
 
 namespace leadscore::check {
 
@@ -107,6 +108,33 @@ void Reporter::unsupported(Span at, std::string message) {
 
 void Reporter::let_cycle(Span at, std::string_view name) {
   diags_.error(Code::LetCycle, at, fmt::format("let '{}' refers to itself", name));
+}
+
+void Reporter::regex_too_large(Span at) {
+  diags_.error(Code::LimitExceeded, at,
+               fmt::format("regular expression too large: its compiled program needs more than {} MB "
+                           "(RE2's memory budget); use fewer or smaller repetitions",
+                           limits::max_regex_memory >> 20));
+}
+
+void Reporter::expression_too_big(Span at, bool too_deep, std::string_view let_name) {
+  std::string through = let_name.empty() ? "" : fmt::format(" with let '{}' put in place", let_name);
+  if (too_deep) {
+    diags_.error(Code::LimitExceeded, at,
+                 fmt::format("expression nested too deeply{}: at most {} levels are allowed; split it "
+                             "into lets that are not nested in one another",
+                             through, limits::max_expression_depth));
+  } else {
+    diags_.error(Code::LimitExceeded, at,
+                 fmt::format("expression too large{}: at most {} parts are allowed in one rule, let "
+                             "or reject", through, limits::max_expression_nodes));
+  }
+}
+
+void Reporter::output_column_clash(Span at, std::string_view what, std::string_view name) {
+  diags_.error(Code::OutputColumnClash, at,
+               fmt::format("{} '{}' would be a second '{}' column in the output of `score`; rename the {}",
+                           what, name, name, what == "group" ? "group" : "field"));
 }
 
 }  // namespace leadscore::check

@@ -32,6 +32,13 @@ class Reporter {
   void invalid_literal(Span at, std::string message);
   void unsupported(Span at, std::string message);
   void let_cycle(Span at, std::string_view name);
+  // A group or the key named like a column `score` writes anyway (SPEC 5): `what` is "group" or
+  // "key field", `column` the column it would repeat.
+  // An expression past limits::max_expression_depth (`too_deep`) or max_expression_nodes, through
+  // `let_name` when a let's value put in place makes it so.
+  void regex_too_large(Span at);
+  void expression_too_big(Span at, bool too_deep, std::string_view let_name);
+  void output_column_clash(Span at, std::string_view what, std::string_view name);
 
  private:
   Diagnostics& diags_;

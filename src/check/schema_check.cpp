@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "check/output_columns.hpp"
 #include "check/report.hpp"
 #include "leadscore/check.hpp"
 
@@ -59,6 +60,7 @@ Schema check_schema(const ast::SchemaFile& file, Diagnostics& diags) {
         report.invalid_schema(f.type_span, fmt::format("key field '{}' must be a string or an int", f.name));
       } else {
         schema.key_index = static_cast<int>(schema.fields.size());
+        if (check::is_fixed_output_column(f.name)) report.output_column_clash(f.name_span, "key field", f.name);
       }
     }
     schema.fields.push_back(std::move(field));

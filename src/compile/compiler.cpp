@@ -10,6 +10,8 @@
 
 #include <re2/re2.h>
 
+#include "leadscore/limits.hpp"
+
 #include "compile/fold.hpp"
 #include "leadscore/compile.hpp"
 
@@ -61,6 +63,7 @@ class Compiler {
   const Field& field(int index) const { return schema_.fields[static_cast<std::size_t>(index)]; }
 
   void value(const Expr& e);
+  std::size_t arith_prefix(const Expr& chain);
   void condition(const Expr& e);
   void constant(const compile::Constant& c, Span span);
   void field_load(const Expr& e);
@@ -130,6 +133,26 @@ void Compiler::field_load(const Expr& e) {
   }
 }
 
+// Emits the longest constant start of an arithmetic chain as one number (or its first operand when
+// that is not constant); returns the index of the first operand still to emit.
+std::size_t Compiler::arith_prefix(const Expr& chain) {
+  auto first = compile::fold(*chain.kids[0], model_.lets);
+  if (!first || first->kind != compile::Constant::Kind::Number) {
+    value(*chain.kids[0]);
+    return 1;
+  }
+  double x = first->number;
+  std::size_t next = 1;
+  for (; next < chain.kids.size(); ++next) {
+    auto b = compile::fold(*chain.kids[next], model_.lets);
+    char op = chain.ops[next - 1];
+    if (!b || b->kind != compile::Constant::Kind::Number || (op == '/' && b->number == 0)) break;
+    x = op == '+' ? x + b->number : op == '-' ? x - b->number : op == '*' ? x * b->number : x / b->number;
+  }
+  emit(Op::CONST_NUM, number(x), Span{chain.span.file, chain.span.begin, chain.kids[next - 1]->span.end});
+  return next;
+}
+
 void Compiler::value(const Expr& e) {
   if (e.type.kind == TypeKind::Condition) {
     condition(e);
@@ -150,14 +173,16 @@ void Compiler::value(const Expr& e) {
       value(*e.kids[0]);
       emit(Op::NEG, 0, e.span);
       return;
-    case ExprKind::Add:
-    case ExprKind::Sub:
-    case ExprKind::Mul:
-    case ExprKind::Div:
-      value(*e.kids[0]);
-      value(*e.kids[1]);
-      emit(e.kind == ExprKind::Add ? Op::ADD : e.kind == ExprKind::Sub ? Op::SUB
-           : e.kind == ExprKind::Mul ? Op::MUL : Op::DIV, 0, e.span);
+    case ExprKind::Arith:
+      // Left to right: each operator applies to the result so far and the next operand, and is
+      // located at the chain from its start to that operand (as a nested pair would be).
+      // A constant start (`1 + 2 + x`) is folded into one number, as the nested pair was.
+      for (std::size_t i = arith_prefix(e); i < e.kids.size(); ++i) {
+        value(*e.kids[i]);
+        char op = e.ops[i - 1];
+        emit(op == '+' ? Op::ADD : op == '-' ? Op::SUB : op == '*' ? Op::MUL : Op::DIV, 0,
+             Span{e.span.file, e.span.begin, e.kids[i]->span.end});
+      }
       return;
     case ExprKind::Call: {
       value(*e.kids[0]);
@@ -327,6 +352,7 @@ void Compiler::string_test(const Expr& e) {
       RE2::Options options;
       options.set_log_errors(false);
       options.set_case_sensitive(pattern->flags.find('i') == std::string::npos);
+      options.set_max_mem(limits::max_regex_memory);  // as the checker compiled it
       p_.regexes.push_back(std::make_unique<RE2>(pattern->text, options));
     }
     emit(Op::REGEX, it->second, e.span);

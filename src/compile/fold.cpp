@@ -39,18 +39,21 @@ std::optional<Constant> fold(const ast::Expr& e, const std::vector<ast::Let>& le
       if (!a || a->kind != Kind::Number) return std::nullopt;
       return Constant{Kind::Number, -a->number, {}};
     }
-    case ExprKind::Add:
-    case ExprKind::Sub:
-    case ExprKind::Mul:
-    case ExprKind::Div: {
-      auto a = fold(*e.kids[0], lets);
-      auto b = fold(*e.kids[1], lets);
-      if (!a || !b || a->kind != Kind::Number || b->kind != Kind::Number) return std::nullopt;
-      if (e.kind == ExprKind::Div && b->number == 0) return std::nullopt;  // missing at run time
-      double x = e.kind == ExprKind::Add   ? a->number + b->number
-                 : e.kind == ExprKind::Sub ? a->number - b->number
-                 : e.kind == ExprKind::Mul ? a->number * b->number
-                                           : a->number / b->number;
+    case ExprKind::Arith: {
+      // Left to right, as the VM computes the chain; one operand that is not a constant number
+      // leaves the whole chain to run time.
+      double x = 0;
+      for (std::size_t i = 0; i < e.kids.size(); ++i) {
+        auto b = fold(*e.kids[i], lets);
+        if (!b || b->kind != Kind::Number) return std::nullopt;
+        if (i == 0) {
+          x = b->number;
+          continue;
+        }
+        char op = e.ops[i - 1];
+        if (op == '/' && b->number == 0) return std::nullopt;  // missing at run time
+        x = op == '+' ? x + b->number : op == '-' ? x - b->number : op == '*' ? x * b->number : x / b->number;
+      }
       return Constant{Kind::Number, x, {}};
     }
     case ExprKind::Compare: {

@@ -18,8 +18,9 @@ namespace {
 using formatter::Token;
 using formatter::TokKind;
 
-// Only syntax errors stop the formatter. Other problems the parser finds (a date like 2026-02-30)
-// do not make the layout unsafe; `leadscore check` is the place to report them.
+// Only syntax errors and limits (docs/limits.md) stop the formatter. Other problems the parser
+// finds (a date like 2026-02-30) do not make the layout unsafe; `leadscore check` is the place to
+// report them.
 bool parses(const SourceManager& sources, std::uint32_t file, SourceKind kind, Diagnostics& diags) {
   Diagnostics local;
   if (kind == SourceKind::Schema) {
@@ -29,7 +30,7 @@ bool parses(const SourceManager& sources, std::uint32_t file, SourceKind kind, D
   }
   bool ok = true;
   for (const auto& d : local.all()) {
-    if (d.code != code_info(Code::SyntaxError).code) continue;
+    if (d.code != code_info(Code::SyntaxError).code && d.code != code_info(Code::LimitExceeded).code) continue;
     ok = ok && d.severity != Severity::Error;
     diags.report(d);
   }

@@ -88,10 +88,14 @@ std::string canonical(const Expr& raw, const Context& cx) {
       return fmt::format("[{}]", joined_sorted(std::move(items), ", "));
     }
     case ExprKind::Neg: return fmt::format("-{}", kid(0));
-    case ExprKind::Add: return fmt::format("({} + {})", kid(0), kid(1));
-    case ExprKind::Sub: return fmt::format("({} - {})", kid(0), kid(1));
-    case ExprKind::Mul: return fmt::format("({} * {})", kid(0), kid(1));
-    case ExprKind::Div: return fmt::format("({} / {})", kid(0), kid(1));
+    case ExprKind::Arith: {
+      // Bracketed pairwise, left to right: `a + b + c` is ((a + b) + c).
+      std::string acc = kid(0);
+      for (std::size_t i = 1; i < e.kids.size(); ++i) {
+        acc = fmt::format("({} {} {})", acc, e.ops[i - 1], kid(i));
+      }
+      return acc;
+    }
     case ExprKind::Compare: return comparison(e, cx);
     case ExprKind::In: return fmt::format("({} in {})", kid(0), kid(1));
     case ExprKind::NotIn: return fmt::format("({} not in {})", kid(0), kid(1));

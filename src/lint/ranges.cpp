@@ -55,13 +55,13 @@ Range from(double lo, double hi, bool integral, bool may_be_missing) {
 // Infinity times zero is zero here: a factor that is exactly 0 zeroes the product.
 double times(double a, double b) { return a == 0 || b == 0 ? 0 : a * b; }
 
-Range arithmetic(const Expr& e, const Range& a, const Range& b) {
+Range arithmetic(char op, const Range& a, const Range& b) {
   bool missing = a.may_be_missing || b.may_be_missing;
   bool integral = a.integral && b.integral;
-  switch (e.kind) {
-    case ExprKind::Add: return from(a.lo + b.lo, a.hi + b.hi, integral, missing);
-    case ExprKind::Sub: return from(a.lo - b.hi, a.hi - b.lo, integral, missing);
-    case ExprKind::Mul: {
+  switch (op) {
+    case '+': return from(a.lo + b.lo, a.hi + b.hi, integral, missing);
+    case '-': return from(a.lo - b.hi, a.hi - b.lo, integral, missing);
+    case '*': {
       double c[] = {times(a.lo, b.lo), times(a.lo, b.hi), times(a.hi, b.lo), times(a.hi, b.hi)};
       return from(*std::min_element(c, c + 4), *std::max_element(c, c + 4), integral, missing);
     }
@@ -118,10 +118,12 @@ Range range_of(const Expr& raw, const Context& cx) {
       r.hi_open = a.lo_open;
       return r;
     }
-    case ExprKind::Add:
-    case ExprKind::Sub:
-    case ExprKind::Mul:
-    case ExprKind::Div: return arithmetic(e, range_of(*e.kids[0], cx), range_of(*e.kids[1], cx));
+    case ExprKind::Arith: {
+      // Left to right, as the chain is evaluated.
+      Range acc = range_of(*e.kids[0], cx);
+      for (std::size_t i = 1; i < e.kids.size(); ++i) acc = arithmetic(e.ops[i - 1], acc, range_of(*e.kids[i], cx));
+      return acc;
+    }
     case ExprKind::Call: return call_range(e, cx);
     default: return Range{};
   }

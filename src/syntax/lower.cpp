@@ -1,7 +1,10 @@
 #include "syntax/lower.hpp"
 #include "common/utf8.hpp"
+#include "leadscore/limits.hpp"
+#include "syntax/limit_errors.hpp"
 
 #include <charconv>
+#include <cmath>
 #include <cstdlib>
 
 #include <fmt/format.h>
@@ -62,7 +65,12 @@ Span Lowerer::span(const Node& first, const Node& last) const {
 
 double Lowerer::number(const Node& n) {
   std::string text(n.string_view());
-  return std::strtod(text.c_str(), nullptr);
+  double x = std::strtod(text.c_str(), nullptr);
+  if (!std::isfinite(x)) {
+    number_out_of_range(diags_, span(n), text);
+    return 0;
+  }
+  return x;
 }
 
 std::string Lowerer::string_value(const Node& n) {
@@ -79,7 +87,9 @@ ExprPtr Lowerer::leaf(ExprKind kind, const Node& n) {
     case ExprKind::Name: e->text = std::string(n.string_view()); break;
     case ExprKind::Date: {
       auto d = parse_date(n.string_view());
-      if (!d) {
+      if (d && n.string_view().starts_with("0000")) {
+        date_out_of_range(diags_, e->span, n.string_view());
+      } else if (!d) {
         diags_.error(Code::InvalidLiteral, e->span,
                      fmt::format("'{}' is not a calendar date", n.string_view()));
       }
@@ -106,20 +116,25 @@ ExprPtr Lowerer::list(const Node& n) {
   return e;
 }
 
-// A left-associative chain: operand (op operand)*.
+// A left-associative chain, operand (op operand)*, as one flat node: its operands in `kids`, the
+// operators between them in `ops`. Past limits::max_chain_operands the rest is reported and left out.
 ExprPtr Lowerer::chain(const Node& n) {
-  auto acc = expr(*n.children[0]);
-  for (std::size_t i = 1; i + 1 < n.children.size(); i += 2) {
-    char op = n.children[i]->string_view()[0];
-    ExprKind kind = op == '+' ? ExprKind::Add : op == '-' ? ExprKind::Sub
-                    : op == '*' ? ExprKind::Mul : ExprKind::Div;
-    auto rhs = expr(*n.children[i + 1]);
-    auto e = make(kind, Span{file_, acc->span.begin, rhs->span.end});
-    e->kids.push_back(std::move(acc));
-    e->kids.push_back(std::move(rhs));
-    acc = std::move(e);
+  std::size_t operands = (n.children.size() + 1) / 2;
+  if (operands > limits::max_chain_operands) {
+    const Node& first_over = *n.children[2 * limits::max_chain_operands];
+    too_many_operands(diags_, span(first_over), n.children[1]->string_view()[0]);
+    operands = limits::max_chain_operands;
   }
-  return acc;
+  auto e = make(ExprKind::Arith, span(n));
+  e->kids.reserve(operands);
+  e->ops.reserve(operands - 1);
+  e->kids.push_back(expr(*n.children[0]));
+  for (std::size_t k = 1; k < operands; ++k) {
+    e->ops += n.children[2 * k - 1]->string_view()[0];
+    e->kids.push_back(expr(*n.children[2 * k]));
+  }
+  e->span.end = e->kids.back()->span.end;
+  return e;
 }
 
 ExprPtr Lowerer::suffix(ExprPtr lhs, const Node& test, const Node& sfx) {
@@ -202,8 +217,15 @@ ExprPtr Lowerer::expr(const Node& n) {
     return e;
   }
   if (n.is_type<g::and_expr>() || n.is_type<g::or_expr>()) {
-    auto e = make(n.is_type<g::and_expr>() ? ExprKind::And : ExprKind::Or, span(n));
-    for (const auto& c : n.children) e->kids.push_back(expr(*c));
+    bool is_and = n.is_type<g::and_expr>();
+    auto e = make(is_and ? ExprKind::And : ExprKind::Or, span(n));
+    std::size_t operands = n.children.size();
+    if (operands > limits::max_chain_operands) {
+      too_many_operands(diags_, span(*n.children[limits::max_chain_operands]), is_and ? 'a' : 'o');
+      operands = limits::max_chain_operands;
+    }
+    for (std::size_t k = 0; k < operands; ++k) e->kids.push_back(expr(*n.children[k]));
+    e->span.end = e->kids.back()->span.end;
     return e;
   }
   if (n.is_type<g::test_expr>()) return suffix(expr(*n.children[0]), n, *n.children[1]);

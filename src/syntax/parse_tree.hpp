@@ -5,6 +5,10 @@
 #include <tao/pegtl/contrib/limit_depth.hpp>
 #include <tao/pegtl/contrib/parse_tree.hpp>
 
+#include <cctype>
+#include <type_traits>
+
+#include "leadscore/limits.hpp"
 #include "syntax/errors.hpp"
 #include "syntax/grammar.hpp"
 
@@ -43,8 +47,46 @@ struct selector
           // A chain of one operand is just that operand.
           fold_single_child::on<or_expr, and_expr, test_expr, sum, product>> {};
 
-// Deeply nested input must give an error, not exhaust the stack.
+// The rules through which the grammar recurses: each is one level of nesting. (A call is counted
+// at its arguments, after its `(`: every name is first tried as a call.)
 template <typename Rule>
-struct depth_limit : pegtl::limit_depth<600> {};
+inline constexpr bool is_nesting_rule = std::is_same_v<Rule, paren> || std::is_same_v<Rule, neg> ||
+                                        std::is_same_v<Rule, negation> || std::is_same_v<Rule, call_args>;
+
+// Whether the nesting rule `Rule` can start where `in` is: a rule tried where it cannot match (a
+// name tried as `not`) nests nothing and must not count against the limit.
+template <typename Rule, typename ParseInput>
+bool starts_here(ParseInput& in) {
+  if constexpr (std::is_same_v<Rule, paren>) return in.size(1) >= 1 && in.peek_char() == '(';
+  if constexpr (std::is_same_v<Rule, neg>) return in.size(1) >= 1 && in.peek_char() == '-';
+  if constexpr (std::is_same_v<Rule, negation>) {
+    if (in.size(4) < 3 || in.peek_char(0) != 'n' || in.peek_char(1) != 'o' || in.peek_char(2) != 't') return false;
+    if (in.size(4) == 3) return true;
+    char after = in.peek_char(3);
+    return !(std::isalnum(static_cast<unsigned char>(after)) || after == '_');
+  }
+  return true;
+}
+
+inline constexpr const char* nesting_error = "nesting limit exceeded";
+
+// Deeply nested input must give an error, not exhaust the stack: like PEGTL's limit_depth, but
+// counting only the rules that nest, so that the limit is one a user can read (limits.hpp).
+template <typename Rule>
+struct depth_limit : pegtl::maybe_nothing {
+  template <typename R, pegtl::apply_mode A, pegtl::rewind_mode M, template <typename...> class Action,
+            template <typename...> class Control, typename ParseInput, typename... States>
+  [[nodiscard]] static bool match(ParseInput& in, States&&... st) {
+    if constexpr (is_nesting_rule<R>) {
+      const pegtl::internal::depth_guard guard(in.private_depth);
+      if (in.private_depth > limits::max_parse_nesting && starts_here<R>(in)) {
+        throw pegtl::parse_error(nesting_error, in);
+      }
+      return pegtl::match<R, A, M, Action, Control>(in, st...);
+    } else {
+      return pegtl::match<R, A, M, Action, Control>(in, st...);
+    }
+  }
+};
 
 }  // namespace leadscore::grammar

@@ -6,6 +6,8 @@
 #include <fmt/format.h>
 
 #include "leadscore/parse.hpp"
+#include "leadscore/limits.hpp"
+#include "syntax/limit_errors.hpp"
 #include "syntax/lower.hpp"
 #include "syntax/parse_tree.hpp"
 
@@ -83,7 +85,7 @@ bool is_line_start_error(std::string_view msg) {
 
 std::string error_message(const pegtl::parse_error& e, std::string_view text, std::size_t at) {
   std::string msg(e.message());
-  if (msg.find("nesting depth") != std::string::npos) return "expression nested too deeply";
+  if (msg == g::nesting_error) return syntax::nested_too_deeply_message();
   if (!msg.starts_with("expected") && !msg.starts_with("unexpected") &&
       !msg.starts_with("unterminated") && !msg.starts_with("invalid")) {
     return "syntax error";  // a raw PEGTL message: never shown as such
@@ -113,7 +115,8 @@ Diagnostic syntax_error(const pegtl::parse_error& e, std::uint32_t file, std::st
   if (!is_line_start_error(e.message())) at = error_offset(text, at);
   auto s = static_cast<std::uint32_t>(at);
   std::uint32_t end = s < text.size() && text[s] != '\n' && text[s] != '\r' ? s + 1 : s;
-  return {Severity::Error, std::string(code_info(Code::SyntaxError).code), Span{file, s, end},
+  Code code = e.message() == g::nesting_error ? Code::LimitExceeded : Code::SyntaxError;
+  return {Severity::Error, std::string(code_info(code).code), Span{file, s, end},
           error_message(e, text, at), {}};
 }
 
@@ -138,6 +141,10 @@ ast::Model parse_model(const SourceManager& sources, std::uint32_t file, Diagnos
   ast::Model model;
   model.file = file;
   syntax::Lowerer lower(file, text, diags);
+  if (text.size() > limits::max_file_bytes) {
+    syntax::file_too_large(diags, Span{file, 0, 0}, "model", text.size());
+    return model;
+  }
 
   std::size_t offset = 0;
   if (text.starts_with("\xEF\xBB\xBF")) offset = 3;
@@ -167,6 +174,10 @@ ast::SchemaFile parse_schema(const SourceManager& sources, std::uint32_t file, D
   ast::SchemaFile out;
   out.file = file;
   syntax::Lowerer lower(file, text, diags);
+  if (text.size() > limits::max_file_bytes) {
+    syntax::file_too_large(diags, Span{file, 0, 0}, "schema", text.size());
+    return out;
+  }
   std::size_t offset = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
   try {
     std::size_t end = 0;

@@ -331,3 +331,28 @@ TEST_CASE("schema: a missing key is reported whatever was reported before") {
 }
 
 }  // TEST_SUITE
+
+TEST_CASE("names that cannot collide: a group or the key named like an output column (issue 9)") {
+  // `score` writes the key (under its field's name), score, qualified, tier, status, reason, one
+  // column per group, and fired: a group or a key with one of those names would repeat a column.
+  for (std::string name : {"status", "reason", "fired", "qualified", "id"}) {
+    std::string msg = only("group " + name + " {\n  when demo_requested add 5\n}\nqualify at 1\n", "E019");
+    CHECK(msg == fmt::format("1:7: group '{0}' would be a second '{0}' column in the output of `score`; "
+                             "rename the group", name));
+  }
+  // `score` and `tier` are keywords: they cannot name a group at all.
+  CHECK(load("group score {\n  when demo_requested add 5\n}\n")->session.diagnostics.all()[0].code == "E001");
+  // A group named like a field that is not the key is no clash: fields are not output columns.
+  compiles("group email {\n  when demo_requested add 5\n}\nqualify at 1\n");
+
+  for (std::string name : {"status", "reason", "fired", "qualified"}) {
+    auto key = schema_from("schema s {\n  " + name + ": string key\n  email: string\n}\n");
+    REQUIRE(key->errors().size() == 1);
+    CHECK(key->diags.all()[0].code == "E019");
+    CHECK(key->errors()[0] == fmt::format("2:3: key field '{0}' would be a second '{0}' column in the "
+                                          "output of `score`; rename the field", name));
+  }
+  // The same names are fine for fields that are not the key, and `id` is the usual key.
+  auto fine = schema_from("schema s {\n  id: string key\n  status: string\n  reason: string\n}\n");
+  CHECK(fine->errors().empty());
+}

@@ -38,10 +38,14 @@ std::string shape(const Expr& e) {
     }
     case ExprKind::Regex: return fmt::format("/{}/{}", e.text, e.flags);
     case ExprKind::Neg: return "(neg" + kids(e) + ")";
-    case ExprKind::Add: return "(+" + kids(e) + ")";
-    case ExprKind::Sub: return "(-" + kids(e) + ")";
-    case ExprKind::Mul: return "(*" + kids(e) + ")";
-    case ExprKind::Div: return "(/" + kids(e) + ")";
+    case ExprKind::Arith: {
+      // Shown as the nested pairs it means, left to right: a + b - c is (- (+ a b) c).
+      std::string acc = shape(*e.kids[0]);
+      for (std::size_t i = 1; i < e.kids.size(); ++i) {
+        acc = fmt::format("({} {} {})", e.ops[i - 1], acc, shape(*e.kids[i]));
+      }
+      return acc;
+    }
     case ExprKind::Compare: return fmt::format("({}{})", ops[static_cast<int>(e.op)], kids(e));
     case ExprKind::In: return "(in" + kids(e) + ")";
     case ExprKind::NotIn: return "(not-in" + kids(e) + ")";
@@ -609,7 +613,7 @@ TEST_CASE("deep nesting gives an error, not a crash") {
   std::string deep(100000, '(');
   auto p = parse("when " + deep + "demo_requested add 1\n");
   REQUIRE_FALSE(p->errors().empty());
-  CHECK(p->diags.all()[0].code == "E001");
+  CHECK(p->diags.all()[0].code == "E018");  // limit-exceeded: docs/limits.md
 
   std::string nots;
   for (int i = 0; i < 50000; ++i) nots += "not ";
