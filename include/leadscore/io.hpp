@@ -68,7 +68,7 @@ class ResultWriter {
  public:
   virtual ~ResultWriter() = default;
   virtual void write(const ScoredRow& row) = 0;
-  // Flushes everything; returns false if the output could not be written.
+  // Flushes everything; returns false if the output could not be written, with errno saying why.
   virtual bool finish() = 0;
 };
 

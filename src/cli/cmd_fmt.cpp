@@ -3,13 +3,15 @@
 // unified diff of what would change. Exit status: 2 if a file could not be read or written, else 1
 // for a syntax error or (with --check) a file that would change, else 0.
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
+#include <memory>
 
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
+#include "io/output_file.hpp"
 #include "leadscore/format.hpp"
 
 namespace leadscore::cli {
@@ -31,22 +33,15 @@ std::vector<std::string> expand(const std::vector<std::string>& paths) {
   return out;
 }
 
-// Writes a file beside `path` and renames it over it, so that an interrupted run never leaves a
-// half-written model; the file keeps its permissions.
-bool write_text(const std::string& path, const std::string& text) {
-  namespace fs = std::filesystem;
-  const std::string temp = path + ".leadscore-fmt.tmp";
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    out << text;
-    out.flush();
-    if (!out) return false;
-  }
-  std::error_code ec;
-  fs::permissions(temp, fs::status(path, ec).permissions(), ec);
-  fs::rename(temp, path, ec);
-  if (ec) fs::remove(temp, ec);
-  return !ec;
+// Writes through a temporary file renamed over `path` (io::OutputFile), so that an interrupted or
+// failed run never leaves a half-written model; the file keeps its permissions. Returns the error.
+std::string write_text(const std::string& path, const std::string& text) {
+  std::string error;
+  std::unique_ptr<io::OutputFile> out = io::OutputFile::open(path, error);
+  if (!out) return error;
+  if (std::fwrite(text.data(), 1, text.size(), out->stream()) != text.size()) return out->write_error(errno);
+  if (!out->commit(error)) return error;
+  return {};
 }
 
 }  // namespace
@@ -71,8 +66,8 @@ int run_fmt(const FmtOptions& options) {
       if (changed) fail(exit_problem);
     }
     if (options.write) {
-      if (changed && !write_text(path, *formatted)) {
-        print_error(fmt::format("cannot write '{}'", path));
+      if (std::string error = changed ? write_text(path, *formatted) : ""; !error.empty()) {
+        print_error(error);
         fail(exit_usage);
       }
     } else if (!options.check) {

@@ -1,4 +1,6 @@
-// `leadscore score MODEL -i LEADS [-o OUT] [--format F] [--as-of DAY] [--explain]`.
+// `leadscore score MODEL -i LEADS [-o OUT] [--format F] [--input-format F] [--as-of DAY] [--explain]
+// [--quiet] [--max-errors N|P%]`. The output file appears only when the whole run succeeded
+// (io::OutputFile); a one-line summary goes to stderr unless --quiet.
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
@@ -10,6 +12,8 @@
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
+#include "cli/error_limit.hpp"
+#include "io/output_file.hpp"
 
 namespace leadscore::cli {
 
@@ -42,13 +46,17 @@ int run_score(const ScoreOptions& o) {
   if (!loaded) return status;
   const Program& program = *loaded;
 
+  // --input-format overrides --format for the input; --format alone still sets both.
+  const std::string& forced_input = o.input_format.empty() ? o.format : o.input_format;
   RecordFormat in_format = RecordFormat::Csv;
-  if (!pick_format(o.input, o.format, in_format) && o.input != "-") {
+  if (!pick_format(o.input, forced_input, in_format) && o.input != "-") {
     print_error(fmt::format("cannot tell the format of '{}' from its extension; use --format csv|jsonl", o.input));
     return exit_usage;
   }
   RecordFormat out_format = in_format;
-  if (o.output != "-" && !pick_format(o.output, o.format, out_format)) out_format = in_format;
+  if (!pick_format(o.output, o.format, out_format)) out_format = in_format;
+  std::optional<ErrorLimit> max_errors;
+  if (!o.max_errors.empty()) max_errors = parse_error_limit(o.max_errors);
 
   File in(o.input == "-" ? stdin : std::fopen(o.input.c_str(), "rb"));
   if (!in) {
@@ -62,21 +70,21 @@ int run_score(const ScoreOptions& o) {
     print_error(opened.error);
     return exit_usage;
   }
-  File out(o.output == "-" ? stdout : std::fopen(o.output.c_str(), "wb"));
+  std::string error;
+  std::unique_ptr<io::OutputFile> out = io::OutputFile::open(o.output, error);
   if (!out) {
-    print_error(fmt::format("cannot write '{}': {}", o.output, std::strerror(errno)));
+    print_error(error);
     return exit_usage;
   }
   OutputColumns columns;
   columns.key_name = program.schema.fields[static_cast<std::size_t>(program.schema.key_index)].name;
   columns.group_names = program.group_columns();
   columns.explain = o.explain;
-  auto writer = make_result_writer(out.get(), out_format, columns);
-  // Progress on stderr only for a person watching: a terminal, and a large input.
+  auto writer = make_result_writer(out->stream(), out_format, columns);
   // Progress on stderr only for a person watching: a terminal, and a large input. A regular file
   // of known size gets a bar; a pipe gets a running count.
   ProgressFn progress;
-  if (isatty(fileno(stderr))) {
+  if (!o.quiet && isatty(fileno(stderr))) {
     struct stat st {};
     std::uint64_t size = fstat(fileno(in.get()), &st) == 0 && S_ISREG(st.st_mode) ? st.st_size : 0;
     const RecordReader* reader = opened.reader.get();
@@ -92,18 +100,33 @@ int run_score(const ScoreOptions& o) {
     };
   }
   ScoreStats stats = score_stream(program, *opened.reader, *writer, *as_of, o.explain, progress);
-  if (progress && stats.records >= progress_every) {
-    fmt::print(stderr, "\rleadscore: {} records scored ({} ok, {} rejected, {} errors)\n",
-               stats.records, stats.ok, stats.rejected, stats.errors);
-  }
+  // The summary and any error take the progress line's place.
+  if (progress && stats.records >= progress_every) fmt::print(stderr, "\r{:<72}\r", "");
+  // A failed run returns before commit(): `out` then removes its temporary file and an existing
+  // output file stays as it was.
   if (!opened.reader->read_error().empty()) {
-    writer->finish();
     print_error(opened.reader->read_error());
     return exit_usage;
   }
   if (!writer->finish()) {
-    print_error(fmt::format("cannot write '{}'", o.output));
+    print_error(out->write_error(errno));
     return exit_usage;
+  }
+  if (!out->commit(error)) {
+    print_error(error);
+    return exit_usage;
+  }
+  if (!o.quiet) {
+    print_note(fmt::format("leadscore: {} records: {} ok, {} rejected, {} errors\n", stats.records, stats.ok,
+                           stats.rejected, stats.errors));
+  }
+  // Too many errors fail the run, but the rows are written: they are what the user must look at.
+  if (max_errors) {
+    std::string exceeded = error_limit_exceeded(*max_errors, stats);
+    if (!exceeded.empty()) {
+      print_error(exceeded);
+      return exit_problem;
+    }
   }
   return exit_ok;
 }

@@ -48,6 +48,9 @@ struct ScoreOptions {
   std::string format;
   std::string as_of;
   bool explain = false;
+  std::string input_format;         // csv, jsonl: overrides --format for the input
+  bool quiet = false;               // no summary line on stderr
+  std::string max_errors;           // "N" or "P%": exit 1 above it; empty: no limit
 };
 
 struct DisasmOptions {
@@ -114,5 +117,15 @@ std::optional<Day> as_of_option(const std::string& text);
 std::optional<Program> load_runnable_model(Session& session, const std::string& path, int& status);
 // `leadscore: error: ...` on stderr.
 void print_error(const std::string& message);
+// Writes `text` to stderr as it is; a failed write is ignored, never thrown.
+void print_note(std::string_view text);
+
+// `leadscore help [COMMAND]`: the help of leadscore or of one command (help.cpp).
+int run_help(CLI::App& app, const std::string& command);
+// False when `name` is one of the app's commands; else prints "unknown command 'NAME'" with a
+// did-you-mean and the list of commands, sets `status` and returns true.
+bool is_unknown_command(CLI::App& app, std::string_view name, int& status);
+// "backtest, check, diff, ...": every command, in alphabetical order.
+std::string command_list(CLI::App& app);
 
 }  // namespace leadscore::cli

@@ -2,10 +2,14 @@
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
+#include "cli/error_limit.hpp"
+#include "io/output_file.hpp"
 #include "leadscore/version.hpp"
 
 int main(int argc, char** argv) {
   using namespace leadscore::cli;
+  // Before anything is written: an interrupted run must not leave a half-written -o file.
+  leadscore::io::clean_up_output_files_on_signals();
   CLI::App app{"leadscore: compile lead-scoring models and score CRM records with them", "leadscore"};
   app.require_subcommand(0, 1);
   app.set_version_flag("--version", std::string("leadscore ") + std::string(leadscore::tool_version));
@@ -49,6 +53,15 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"csv", "jsonl"}));
   score_cmd->add_option("--as-of", score.as_of, "The day relative dates count from (YYYY-MM-DD; default today)");
   score_cmd->add_flag("--explain", score.explain, "Add a 'fired' column with the labels of the rules that fired");
+  score_cmd->add_option("--input-format", score.input_format, "csv or jsonl: the input's format, when it differs from --format")
+      ->check(CLI::IsMember({"csv", "jsonl"}));
+  score_cmd->add_flag("-q,--quiet", score.quiet, "No summary line on stderr");
+  score_cmd->add_option("--max-errors", score.max_errors, "Exit 1 when more records than N, or than P% of them, are errors")
+      ->check(CLI::Validator(
+          [](const std::string& text) {
+            return parse_error_limit(text) ? std::string() : "'" + text + "' is not a count (10) or a percentage (2.5%)";
+          },
+          "N|P%"));
 
   DisasmOptions disasm;
   auto* disasm_cmd = app.add_subcommand("disasm", "Print a model's bytecode");
@@ -100,6 +113,16 @@ int main(int argc, char** argv) {
   diff_cmd->add_option("--top", diff.top, "How many of the leads that moved most to list (default 10; 0: all)");
   diff_cmd->add_option("-o,--output", diff.output, "Write the report here instead of standard output");
 
+  std::string help_topic;
+  auto* help_cmd = app.add_subcommand("help", "Show the help of leadscore or of one command");
+  help_cmd->add_option("command", help_topic, "The command to explain");
+  // The first word that is not an option names the command: say so when there is no such command.
+  for (int i = 1; i < argc; ++i) {
+    if (argv[i][0] == '-') continue;
+    if (int status = exit_ok; is_unknown_command(app, argv[i], status)) return status;
+    break;
+  }
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp&) {
@@ -114,7 +137,7 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     // A subcommand's --help arrives here too.
     if (e.get_name() == "CallForHelp") {
-      for (auto* sub : app.get_subcommands()) fmt::print("{}", sub->help());
+      for (auto* sub : app.get_subcommands()) fmt::print("{}", sub->help("leadscore"));
       return exit_ok;
     }
     print_error(fmt::format("{} (see 'leadscore --help')", e.what()));
@@ -130,7 +153,8 @@ int main(int argc, char** argv) {
     if (*explain_cmd) return run_explain(explain);
     if (*backtest_cmd) return run_backtest(backtest);
     if (*tune_cmd) return run_tune(tune);
-    print_error("a command is required: check, score, test, explain, fmt or disasm (see 'leadscore --help')");
+    if (*help_cmd) return run_help(app, help_topic);
+    print_error(fmt::format("a command is required: {} (see 'leadscore help')", command_list(app)));
     return exit_usage;
   } catch (const std::exception& e) {
     print_error(fmt::format("internal error: {}", e.what()));

@@ -53,6 +53,10 @@ std::optional<Program> load_runnable_model(Session& session, const std::string& 
   return std::move(loaded.program);
 }
 
-void print_error(const std::string& message) { fmt::print(stderr, "leadscore: error: {}\n", message); }
+void print_error(const std::string& message) { print_note(fmt::format("leadscore: error: {}\n", message)); }
+
+// fmt::print throws when the write fails; a message about a failure must not become another one
+// (stderr on a full disk or past `ulimit -f`).
+void print_note(std::string_view text) { std::fwrite(text.data(), 1, text.size(), stderr); }
 
 }  // namespace leadscore::cli

@@ -1,18 +1,21 @@
 #include "io/output_sink.hpp"
 
+#include <cerrno>
+
 namespace leadscore::io {
 
 void OutputSink::flush() {
   // After a failure keep the buffer bounded but stop writing: finish() reports it.
-  if (!failed_ && !buf_.empty() && std::fwrite(buf_.data(), 1, buf_.size(), out_) != buf_.size())
-    failed_ = true;
+  if (error_ == 0 && !buf_.empty() && std::fwrite(buf_.data(), 1, buf_.size(), out_) != buf_.size())
+    error_ = errno != 0 ? errno : EIO;
   buf_.clear();
 }
 
 bool OutputSink::finish() {
   flush();
-  if (std::fflush(out_) != 0 || std::ferror(out_)) failed_ = true;
-  return !failed_;
+  if (error_ == 0 && (std::fflush(out_) != 0 || std::ferror(out_))) error_ = errno != 0 ? errno : EIO;
+  if (error_ != 0) errno = error_;
+  return error_ == 0;
 }
 
 }  // namespace leadscore::io

@@ -15,7 +15,8 @@ class OutputSink {
   void row_done() {
     if (buf_.size() >= flush_at) flush();
   }
-  // Writes everything and flushes the FILE*; false if any write failed.
+  // Writes everything and flushes the FILE*; false if any write failed, with errno set to the first
+  // failure's reason (ENOSPC, EFBIG...) so that the caller can say why.
   bool finish();
 
  private:
@@ -24,7 +25,7 @@ class OutputSink {
 
   std::FILE* out_;
   std::string buf_;
-  bool failed_ = false;
+  int error_ = 0;  // errno of the first failed write; 0 while all is well
 };
 
 }  // namespace leadscore::io
