@@ -55,12 +55,12 @@ std::string render_tune_text(const TuneResult& r) {
   out += "\n";
   if (!r.decay.empty()) out += fmt::format("decay: {}\n", r.decay);
   if (!r.target.empty()) out += fmt::format("qualify at: chosen for {}{}\n", r.target, r.target_reached ? "" : " (not reached)");
-  out += fmt::format("\n{} numbers changed:\n", r.changes.size());
+  out += fmt::format("\nnumbers changed ({}):\n", r.changes.size());
   for (const auto& c : r.changes) {
     out += fmt::format("  line {:>4}: {}: {} -> {}\n", c.line, c.what, format_number(c.before), format_number(c.after));
   }
   if (!r.suggestions.empty()) {
-    out += fmt::format("\n{} rules suggested:\n", r.suggestions.size());
+    out += fmt::format("\nrules suggested ({}):\n", r.suggestions.size());
     for (const auto& s : r.suggestions) {
       out += fmt::format("  {}: {} ({} training leads, {:.1f}% converted, lift {:.2f})\n",
                          s.group.empty() ? "ungrouped" : "group '" + s.group + "'", s.rule, s.leads, 100 * s.rate, s.lift);
