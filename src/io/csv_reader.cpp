@@ -38,8 +38,10 @@ class CsvReader final : public BufferedReader {
   // bytes stay in the window (consumed, but not moved) until the next call.
   bool scan_next(CsvScan& scan, std::uint64_t& start_line);
   std::string column_label(std::size_t cell) const {
-    return cell < column_names_.size() ? fmt::format("column '{}'", column_names_[cell])
-                                       : fmt::format("cell {}", cell + 1);
+    if (cell >= column_names_.size()) return fmt::format("cell {}", cell + 1);
+    std::string label = "column ";
+    append_quoted_value(label, column_names_[cell]);  // a header may hold any bytes
+    return label;
   }
   void fill(Record& rec, const CsvScan& scan);
   // For a record past ByteSource::max_record: learns what it can from the window, then reads on
@@ -56,6 +58,7 @@ class CsvReader final : public BufferedReader {
   // are gone from the window.
   bool skipped_ = false;
   std::string skipped_key_;
+  std::string key_clean_;  // the key with stray bytes escaped
 };
 
 bool CsvReader::scan_next(CsvScan& scan, std::uint64_t& start_line) {
@@ -89,7 +92,7 @@ void CsvReader::skip_long_record(CsvScan& scan) {
   skipped_key_.clear();
   if (key_column_ >= 0 && static_cast<std::size_t>(key_column_) < long_cell) {
     unescape_quotes(cells_[key_column_]);
-    skipped_key_ = cells_[key_column_].text();
+    skipped_key_ = key_as_text(cells_[key_column_].text(), key_clean_);
   }
   scan.broken_cell = long_cell;
   src_.consume(src_.size());
@@ -137,6 +140,19 @@ std::string CsvReader::read_header(std::vector<std::string>& warnings) {
                          ByteSource::max_record >> 20);
   }
 
+  // A CR that is not before an LF, outside quotes: the file has classic Mac (CR-only) line ends,
+  // so the whole file reads as one header row. Say so rather than name a missing column.
+  for (const CsvCell& cell : cells_) {
+    if (cell.quoted) continue;
+    const std::string_view t = cell.text();
+    const std::size_t cr = t.find('\r');
+    if (cr != std::string_view::npos && t.find_first_not_of(" \t\r", cr) != std::string_view::npos)
+      return fmt::format(
+          "{}: line {}: the header row ends with a bare CR (classic Mac line ends); save the file "
+          "with LF or CRLF line ends",
+          name_, line);
+  }
+
   field_column_.assign(schema_.fields.size(), -1);
   // An unknown name repeated is still one warning. A set, not a look back over the columns before:
   // a header of a million columns must not take a million squared comparisons (a fuzz regression).
@@ -157,9 +173,11 @@ std::string CsvReader::read_header(std::vector<std::string>& warnings) {
     const auto found = field_index.find(name);
     const int f = found == field_index.end() ? -1 : found->second;
     if (f < 0) {
-      if (unknown_names.emplace(name).second)
-        warnings.push_back(
-            fmt::format("{}: column '{}' is not in the schema; ignored", name_, name));
+      if (unknown_names.emplace(name).second) {
+        std::string quoted;
+        append_quoted_value(quoted, name);
+        warnings.push_back(fmt::format("{}: column {} is not in the schema; ignored", name_, quoted));
+      }
       continue;
     }
     if (field_column_[f] >= 0)
@@ -205,7 +223,7 @@ void CsvReader::fill(Record& rec, const CsvScan& scan) {
   const std::size_t whole_cells = scan.broken == CsvBreak::None ? cells_.size() : scan.broken_cell;
   for (std::size_t c = 0; c < whole_cells; ++c) unescape_quotes(cells_[c]);
   if (key_column_ >= 0 && static_cast<std::size_t>(key_column_) < whole_cells)
-    rec.key = cells_[key_column_].text();
+    rec.key = key_as_text(cells_[key_column_].text(), key_clean_);
 
   if (scan.broken == CsvBreak::UnclosedQuote) {
     report_unclosed_quote(rec, column_label(scan.broken_cell),

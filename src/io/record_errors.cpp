@@ -18,17 +18,6 @@ void begin_field(Record& rec, const Field& f) {
   fmt::format_to(std::back_inserter(rec.error), "line {}: field '{}': ", rec.line, f.name);
 }
 
-void append_cut(std::string& out, std::string_view text) {
-  if (text.size() <= max_shown_bytes) {
-    out += text;
-    return;
-  }
-  std::size_t cut = max_shown_bytes;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-  out += text.substr(0, cut);
-  out += "...";
-}
-
 void append_member_list(std::string& out, const Field& f) {
   out += f.type == FieldType::Set ? "set(" : "enum(";
   for (std::size_t i = 0; i < f.members.size(); ++i) {
@@ -40,8 +29,9 @@ void append_member_list(std::string& out, const Field& f) {
 
 }  // namespace
 
-void append_quoted_value(std::string& out, std::string_view text) {
-  out += '\'';
+// Control characters and bytes that are not UTF-8 escaped, long values cut: a message is one
+// printable line of valid UTF-8, whatever the input held.
+void append_escaped(std::string& out, std::string_view text) {
   std::size_t i = 0;
   while (i < text.size()) {
     if (i >= max_shown_bytes) {
@@ -67,6 +57,27 @@ void append_quoted_value(std::string& out, std::string_view text) {
     }
     ++i;
   }
+}
+
+std::string_view key_as_text(std::string_view key, std::string& scratch) {
+  if (is_valid_utf8(key)) return key;
+  scratch.clear();
+  for (std::size_t i = 0; i < key.size();) {
+    const std::size_t n = utf8_sequence_length(key, i);
+    if (n == 0) {
+      fmt::format_to(std::back_inserter(scratch), "\\x{:02X}", static_cast<unsigned char>(key[i]));
+      ++i;
+    } else {
+      scratch.append(key.data() + i, n);
+      i += n;
+    }
+  }
+  return scratch;
+}
+
+void append_quoted_value(std::string& out, std::string_view text) {
+  out += '\'';
+  append_escaped(out, text);
   out += '\'';
 }
 
@@ -165,19 +176,25 @@ void report_json_type(Record& rec, const Field& f, std::string_view expected,
                       std::string_view json_text) {
   begin_field(rec, f);
   fmt::format_to(std::back_inserter(rec.error), "expected {}, got ", expected);
-  append_cut(rec.error, json_text);
+  append_escaped(rec.error, json_text);
 }
 
 void report_json_not_int(Record& rec, const Field& f, std::string_view json_text) {
   begin_field(rec, f);
-  append_cut(rec.error, json_text);
+  append_escaped(rec.error, json_text);
   rec.error += " is not an int";
 }
 
 void report_json_int_range(Record& rec, const Field& f, std::string_view json_text) {
   begin_field(rec, f);
-  append_cut(rec.error, json_text);
+  append_escaped(rec.error, json_text);
   rec.error += " is outside the 64-bit int range";
+}
+
+void report_json_number_range(Record& rec, const Field& f, std::string_view json_text) {
+  begin_field(rec, f);
+  append_escaped(rec.error, json_text);
+  rec.error += " is outside the number range";
 }
 
 void report_not_json(Record& rec, std::string_view why) {

@@ -17,6 +17,11 @@ namespace leadscore::io {
 
 // Appends `'text'`: control characters and bytes that are not UTF-8 escaped, long values cut.
 void append_quoted_value(std::string& out, std::string_view text);
+// A key as it is shown: itself when it is UTF-8, else with each stray byte written as \xNN (in
+// `scratch`), so that every output stays valid UTF-8 and the key still tells the rows apart.
+std::string_view key_as_text(std::string_view key, std::string& scratch);
+// The same as append_quoted_value without the quotes (JSON values are shown as JSON).
+void append_escaped(std::string& out, std::string_view text);
 
 void report_missing(Record& rec, const Field& f);
 void report_not_int(Record& rec, const Field& f, std::string_view text);
@@ -41,6 +46,8 @@ void report_json_type(Record& rec, const Field& f, std::string_view expected,
                       std::string_view json_text);
 void report_json_not_int(Record& rec, const Field& f, std::string_view json_text);
 void report_json_int_range(Record& rec, const Field& f, std::string_view json_text);
+void report_json_number_range(Record& rec, const Field& f, std::string_view json_text);
+// `why` says what is wrong and where ("expected ',' or '}' at column 23"); may be empty.
 void report_not_json(Record& rec, std::string_view why);
 void report_not_object(Record& rec);
 void report_line_too_long(Record& rec, std::size_t limit_bytes);
