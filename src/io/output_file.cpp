@@ -33,17 +33,8 @@ void remove_temps_and_die(int sig) {
   for (TempSlot& slot : temp_slots) {
     if (slot.used.load(std::memory_order_acquire)) unlink(slot.path);
   }
-  // Die of the signal itself rather than exit(128 + sig): a shell that ran us then knows we were
-  // interrupted and stops a script on Ctrl-C, and still shows status 128 + sig.
-  struct sigaction dfl {};
-  dfl.sa_handler = SIG_DFL;
-  sigemptyset(&dfl.sa_mask);
-  sigaction(sig, &dfl, nullptr);
-  sigset_t self;
-  sigemptyset(&self);
-  sigaddset(&self, sig);
-  sigprocmask(SIG_UNBLOCK, &self, nullptr);
-  raise(sig);
+  // Exit with status 128 + sig (130 for SIGINT, 143 for SIGTERM) as issue 9 asks, so that every
+  // caller, not only a shell, reads the same number; docs/records.md says so.
   _exit(128 + sig);
 }
 
