@@ -62,6 +62,14 @@ class OutcomeTable {
  public:
   // Index of the row for `key` (the lead's key as the reader gives it), or -1.
   std::int64_t find(std::string_view key) const;
+  // The same, trying row `previous + 1` first: outcome files are often exported in the leads'
+  // order, and a sequential hit saves a hash probe (a cache miss on large files).
+  std::int64_t find_after(std::string_view key, std::int64_t previous) const {
+    const auto next = static_cast<std::size_t>(previous + 1);
+    if (!int_keys_ && previous >= -1 && next < rows_.size() && this->key(next) == key)
+      return static_cast<std::int64_t>(next);
+    return find(key);
+  }
   const OutcomeRow& row(std::size_t i) const { return rows_[i]; }
   std::string_view key(std::size_t i) const {
     return std::string_view(key_text_).substr(key_begin_[i], key_begin_[i + 1] - key_begin_[i]);
@@ -81,7 +89,13 @@ class OutcomeTable {
   std::vector<OutcomeRow> rows_;
   std::string key_text_;                     // every key, back to back
   std::vector<std::uint64_t> key_begin_{0};  // key i is key_text_[key_begin_[i], key_begin_[i+1])
-  std::vector<std::uint32_t> slots_;         // open addressing: row index + 1, 0 = empty
+  // Open addressing: row index + 1 (0 = empty) and 32 bits of the key's hash, so that a probe
+  // compares key text only when the hashes agree.
+  struct Slot {
+    std::uint32_t row = 0;
+    std::uint32_t hash = 0;
+  };
+  std::vector<Slot> slots_;
 };
 
 struct OutcomeReadResult {
@@ -184,6 +198,12 @@ struct CollectOptions {
   // index in LeadData. Views in `record` and `outcome` are valid only during the call.
   std::function<void(std::size_t index, const Record& record, const Outcome& outcome)> visit;
   ProgressFn progress;  // called every progress_every records
+  // What to keep besides the figures backtest needs (status, score, qualified, tier, reject, line,
+  // outcome, fired rules, --by value). Leaving out what a command does not read saves memory and
+  // time on large inputs; the vectors left out stay empty (and the accessors must not be used).
+  bool keep_keys = true;     // key_text, key_begin
+  bool keep_points = true;   // fired_points
+  bool keep_groups = true;   // group_raw, group_decayed, group_final
 };
 
 // Scores every record of `leads` with `program` and joins each with its outcome from `outcomes`

@@ -50,6 +50,7 @@ int run_backtest(const BacktestOptions& o) {
 
   review::CollectOptions collect;
   collect.as_of = *as_of;
+  collect.keep_keys = collect.keep_points = collect.keep_groups = false;  // the figures do not read them
   if (!o.by.empty()) {
     std::string error;
     collect.by_field = review::by_field_index(program.schema, o.by, error);

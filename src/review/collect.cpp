@@ -100,6 +100,7 @@ LeadData collect_leads(const Program& program, RecordReader& leads, const Outcom
   Vm vm(program);
   Record rec;
   std::uint64_t count = 0;
+  std::int64_t previous = -1;  // the outcome row of the last lead that had one
   while (leads.next(rec)) {
     const Outcome& out = vm.run(rec, options.as_of);
     const std::size_t i = data.status.size();
@@ -110,12 +111,17 @@ LeadData collect_leads(const Program& program, RecordReader& leads, const Outcom
     data.tier.push_back(out.tier);
     data.reject.push_back(out.reject);
     data.line.push_back(rec.line);
-    data.key_text += rec.key;
-    data.key_begin.push_back(data.key_text.size());
+    if (options.keep_keys) {
+      data.key_text += rec.key;
+      data.key_begin.push_back(data.key_text.size());
+    }
 
     std::int64_t o = -1;
-    if (outcomes && !rec.key.empty()) o = outcomes->find(rec.key);
-    if (o >= 0) matched[static_cast<std::size_t>(o)] = 1;
+    if (outcomes && !rec.key.empty()) o = outcomes->find_after(rec.key, previous);
+    if (o >= 0) {
+      matched[static_cast<std::size_t>(o)] = 1;
+      previous = o;
+    }
     data.outcome.push_back(o);
     const OutcomeRow* row = o >= 0 ? &outcomes->row(static_cast<std::size_t>(o)) : nullptr;
     data.converted.push_back(row && row->converted ? 1 : 0);
@@ -127,15 +133,18 @@ LeadData collect_leads(const Program& program, RecordReader& leads, const Outcom
 
     if (!error) {
       data.fired_rule.insert(data.fired_rule.end(), out.fired.begin(), out.fired.end());
-      data.fired_points.insert(data.fired_points.end(), out.points.begin(), out.points.end());
-      data.group_raw.insert(data.group_raw.end(), out.groups_raw.begin(), out.groups_raw.end());
-      data.group_decayed.insert(data.group_decayed.end(), out.groups_decayed.begin(),
-                                out.groups_decayed.end());
-      data.group_final.insert(data.group_final.end(), out.groups.begin(), out.groups.end());
-    } else {
-      data.group_raw.resize(data.group_raw.size() + data.group_count, 0.0);
-      data.group_decayed.resize(data.group_decayed.size() + data.group_count, 0.0);
-      data.group_final.resize(data.group_final.size() + data.group_count, 0.0);
+      if (options.keep_points) data.fired_points.insert(data.fired_points.end(), out.points.begin(), out.points.end());
+    }
+    if (options.keep_groups) {
+      if (!error) {
+        data.group_raw.insert(data.group_raw.end(), out.groups_raw.begin(), out.groups_raw.end());
+        data.group_decayed.insert(data.group_decayed.end(), out.groups_decayed.begin(), out.groups_decayed.end());
+        data.group_final.insert(data.group_final.end(), out.groups.begin(), out.groups.end());
+      } else {
+        data.group_raw.resize(data.group_raw.size() + data.group_count, 0.0);
+        data.group_decayed.resize(data.group_decayed.size() + data.group_count, 0.0);
+        data.group_final.resize(data.group_final.size() + data.group_count, 0.0);
+      }
     }
     data.fired_begin.push_back(data.fired_rule.size());
     if (by) {

@@ -64,12 +64,13 @@ std::uint64_t OutcomeTable::hash(std::string_view key) const {
 
 void OutcomeTable::grow() {
   std::size_t capacity = slots_.empty() ? 1024 : slots_.size() * 2;
-  slots_.assign(capacity, 0);
+  slots_.assign(capacity, Slot{});
   const std::size_t mask = capacity - 1;
   for (std::size_t i = 0; i < rows_.size(); ++i) {
-    std::size_t s = hash(key(i)) & mask;
-    while (slots_[s] != 0) s = (s + 1) & mask;
-    slots_[s] = static_cast<std::uint32_t>(i + 1);
+    const std::uint64_t h = hash(key(i));
+    std::size_t s = h & mask;
+    while (slots_[s].row != 0) s = (s + 1) & mask;
+    slots_[s] = Slot{static_cast<std::uint32_t>(i + 1), static_cast<std::uint32_t>(h >> 32)};
   }
 }
 
@@ -81,9 +82,12 @@ std::int64_t OutcomeTable::find(std::string_view raw_key) const {
     normal = normal_key(raw_key);
     k = normal;
   }
+  const std::uint64_t h = hash(k);
+  const auto tag = static_cast<std::uint32_t>(h >> 32);
   const std::size_t mask = slots_.size() - 1;
-  for (std::size_t s = hash(k) & mask; slots_[s] != 0; s = (s + 1) & mask) {
-    const std::size_t i = slots_[s] - 1;
+  for (std::size_t s = h & mask; slots_[s].row != 0; s = (s + 1) & mask) {
+    if (slots_[s].hash != tag) continue;
+    const std::size_t i = slots_[s].row - 1;
     if (key(i) == k) return static_cast<std::int64_t>(i);
   }
   return -1;
@@ -100,10 +104,11 @@ std::int64_t OutcomeTable::add(std::string_view raw_key, const OutcomeRow& row) 
   key_begin_.push_back(key_text_.size());
   rows_.push_back(row);
   const std::size_t i = rows_.size() - 1;
+  const std::uint64_t h = hash(key(i));
   const std::size_t mask = slots_.size() - 1;
-  std::size_t s = hash(key(i)) & mask;
-  while (slots_[s] != 0) s = (s + 1) & mask;
-  slots_[s] = static_cast<std::uint32_t>(i + 1);
+  std::size_t s = h & mask;
+  while (slots_[s].row != 0) s = (s + 1) & mask;
+  slots_[s] = Slot{static_cast<std::uint32_t>(i + 1), static_cast<std::uint32_t>(h >> 32)};
   return -1;
 }
 
