@@ -3,14 +3,15 @@
 // the library fits; this parses the options, writes the tuned model (stdout, -o, or in place) and
 // prints the report (on stderr when the model goes to stdout, else on stdout).
 #include <cerrno>
+#include <cmath>
 #include <cstdio>
 #include <cstring>
-#include <filesystem>
-#include <fstream>
+#include <memory>
 
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
+#include "io/output_file.hpp"
 #include "leadscore/tune.hpp"
 
 namespace leadscore::cli {
@@ -50,28 +51,16 @@ std::optional<TuneTarget> target_option(const std::string& text) {
   return t;
 }
 
-// Writes `text` to `path` through a temporary file beside it and a rename, so that the file is
-// either the old one or the new one, never half-written.
-bool write_atomically(const std::string& path, const std::string& text, std::string& error) {
-  std::string temp = path + ".tune-tmp";
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    out << text;
-    out.flush();
-    if (!out) {
-      error = fmt::format("cannot write '{}': {}", temp, std::strerror(errno));
-      std::remove(temp.c_str());
-      return false;
-    }
-  }
-  std::error_code ec;
-  std::filesystem::rename(temp, path, ec);
-  if (ec) {
-    error = fmt::format("cannot replace '{}': {}", path, ec.message());
-    std::remove(temp.c_str());
+// Writes `text` to `path` whole or not at all (a temporary file beside it, renamed into place).
+bool write_whole(const std::string& path, const std::string& text, std::string& error) {
+  std::unique_ptr<io::OutputFile> out = io::OutputFile::open(path, error);
+  if (!out) return false;
+  if (std::fwrite(text.data(), 1, text.size(), out->stream()) != text.size()) {
+    error = out->write_error(errno);
+    out->discard();
     return false;
   }
-  return true;
+  return out->commit(error);
 }
 
 }  // namespace
@@ -133,19 +122,9 @@ int run_tune(const TuneCommandOptions& o) {
     return exit_ok;
   }
   std::string error;
-  if (o.write) {
-    if (!write_atomically(o.model, r.tuned_text, error)) {
-      print_error(error);
-      return exit_usage;
-    }
-  } else {
-    std::ofstream out(o.output, std::ios::binary | std::ios::trunc);
-    out << r.tuned_text;
-    out.flush();
-    if (!out) {
-      print_error(fmt::format("cannot write '{}': {}", o.output, std::strerror(errno)));
-      return exit_usage;
-    }
+  if (!write_whole(o.write ? o.model : o.output, r.tuned_text, error)) {
+    print_error(error);
+    return exit_usage;
   }
   fmt::print("{}", report);
   return exit_ok;
