@@ -119,6 +119,7 @@ class JsonlReader final : public BufferedReader {
   std::string key_scratch_;  // the key's text when the key is a JSON number
   std::string key_clean_;    // the key with stray bytes escaped
   std::uint64_t next_line_ = 1;
+  int cr_line_ends_ = -1;  // unknown until the first line end: 1 CR alone, 0 LF
   std::string_view line_;  // the line being read, in the window
   // Slow path state. overrides_ is only looked at when has_overrides_.
   std::vector<Override> overrides_;
@@ -150,11 +151,17 @@ bool JsonlReader::next(Record& rec) {
     const char* p = src_.data();
     const auto* nl = static_cast<const char*>(std::memchr(p, '\n', src_.size()));
     // A raw CR can only be white space or a line end in JSON (inside a string it must be
-    // escaped), so a CR not before an LF ends the line: files with classic Mac (CR-only) line
-    // ends read as they were meant.
+    // escaped), so when the first line ends with a CR alone, the file has classic Mac (CR-only)
+    // line ends and every bare CR ends a line. In a file whose first line ends with LF, a bare CR
+    // stays part of its line (an error there), so one broken line stays one error row.
     const char* const limit = nl != nullptr ? nl : p + src_.size();
-    const auto* cr = static_cast<const char*>(std::memchr(p, '\r', static_cast<std::size_t>(limit - p)));
-    if (cr != nullptr && cr + 1 != nl && (cr + 1 < p + src_.size() || src_.at_eof())) {
+    const auto* cr =
+        cr_line_ends_ == 0
+            ? nullptr
+            : static_cast<const char*>(std::memchr(p, '\r', static_cast<std::size_t>(limit - p)));
+    if (cr_line_ends_ != 0 && cr != nullptr && cr + 1 != nl &&
+        (cr + 1 < p + src_.size() || src_.at_eof())) {
+      cr_line_ends_ = 1;
       const auto length = static_cast<std::size_t>(cr - p);
       const std::uint64_t line = next_line_++;
       src_.consume(length + 1);
@@ -175,6 +182,7 @@ bool JsonlReader::next(Record& rec) {
       src_.refill();  // the line goes on past the window; when nothing more comes, at_eof() is set
       continue;
     }
+    if (nl != nullptr && cr_line_ends_ < 0) cr_line_ends_ = 0;
     const std::size_t length = nl != nullptr ? static_cast<std::size_t>(nl - p) : src_.size();
     const std::uint64_t line = next_line_++;
     // Consuming leaves the bytes in place until the next refill, which only the next call does.

@@ -211,13 +211,93 @@ TEST_CASE("jsonl: required and key fields, and the first bad field in schema ord
   CHECK(h.error == "line 1: field 'size': expected a number, got \"lots\"");
 }
 
-TEST_CASE("jsonl: numbers simdjson cannot hold make the line invalid JSON") {
+TEST_CASE("jsonl: a number simdjson cannot hold costs only its own field") {
+  // Issue 9: the key is still read, and the message names the field and the value as written.
+  const Got big = read_one(R"({"id":"X2","email":"e","size":18446744073709551616})");
+  CHECK(big.key == "X2");
+  CHECK(big.error == "line 1: field 'size': 18446744073709551616 is outside the 64-bit int range");
   CHECK(error_of(R"(,"size":99999999999999999999)") ==
-        "line 1: not valid JSON (a number is malformed or out of range)");
+        "line 1: field 'size': 99999999999999999999 is outside the 64-bit int range");
+  CHECK(error_of(R"(,"size":-99999999999999999999)") ==
+        "line 1: field 'size': -99999999999999999999 is outside the 64-bit int range");
+  CHECK(error_of(R"(,"size":1e400)") == "line 1: field 'size': 1e400 is outside the 64-bit int range");
   CHECK(error_of(R"(,"revenue":1e400)") ==
-        "line 1: not valid JSON (a number is malformed or out of range)");
-  CHECK(error_of(R"(,"revenue":01)") ==
-        "line 1: not valid JSON (a number is malformed or out of range)");
+        "line 1: field 'revenue': 1e400 is outside the number range");
+  CHECK(error_of(R"(,"revenue":-1E+400)") ==
+        "line 1: field 'revenue': -1E+400 is outside the number range");
+  CHECK(error_of(R"(,"industry":1e400)") == "line 1: field 'industry': expected a string, got 1e400");
+  CHECK(error_of(R"(,"visited":["blog",1e400])") ==
+        "line 1: field 'visited': expected an array of strings, got [\"blog\",1e400]");
+  // A huge integer is an ordinary double for a number field; a tiny number reads as 0.
+  CHECK(read_one(R"({"id":"L1","email":"e","revenue":99999999999999999999})")[3] == "1e+20");
+  CHECK(read_one(R"({"id":"L1","email":"e","revenue":1e-400})")[3] == "0");
+  // A big number as the key is shown as written.
+  CHECK(read_one(R"({"id":18446744073709551616,"email":"e"})").key == "18446744073709551616");
+}
+
+TEST_CASE("jsonl: keys outside the schema do not matter, whatever they hold") {
+  for (const std::string extra :
+       {R"("notes":1e400)", R"("n":-99999999999999999999)", R"("deep":[[[[[[[[1e999]]]]]]]])",
+        "\"bad\":\"\xFF\xFE\"", "\"\xFF\":1", R"("o":{"a":{"b":[1e400,{"c":null}]}})"}) {
+    CAPTURE(extra);
+    const Got g = read_one(R"({"id":"L1",)" + extra + R"(,"email":"e","size":3})");
+    CHECK(g.error == "");
+    CHECK(g.key == "L1");
+    CHECK(g[2] == "3");
+  }
+  std::string deep(5000, '[');
+  deep += std::string(5000, ']');
+  const Got g = read_one(R"({"id":"L1","email":"e","x":)" + deep + "}");
+  CHECK(g.error == "");
+}
+
+TEST_CASE("jsonl: messages show values as written") {
+  CHECK(error_of(R"(,"size":12.50)") == "line 1: field 'size': 12.50 is not an int");
+  CHECK(error_of(R"(,"size":1E19)") == "line 1: field 'size': 1E19 is outside the 64-bit int range");
+  CHECK(error_of(R"(,"tags":[ "a" , 1 ])") ==
+        "line 1: field 'tags': expected an array of strings, got [ \"a\" , 1 ]");
+  CHECK(error_of(R"(,"size":{"a":1})") == "line 1: field 'size': expected a number, got {\"a\":1}");
+}
+
+TEST_CASE("jsonl: text that is not UTF-8 is an error of its field, or ignored outside the schema") {
+  const Got g = read_one("{\"id\":\"L1\",\"email\":\"a\xFF\"}");
+  CHECK(g.key == "L1");
+  CHECK(g.error == "line 1: field 'email': the text is not valid UTF-8");
+  CHECK(error_of(",\"tags\":[\"a\",\"\xC3\"]") ==
+        "line 1: field 'tags': the text is not valid UTF-8");
+  const Got k = read_one("{\"id\":\"K\xFF\",\"email\":\"e\"}");
+  CHECK(k.key == "K\\xFF");  // the key stays valid UTF-8 for every output
+  CHECK(k.error == "line 1: field 'id': the text is not valid UTF-8");
+}
+
+TEST_CASE("jsonl: a syntax error says what and where, and the key is still read") {
+  const auto got = [](const std::string& line) { return read_one(line); };
+  Got g = got(R"({"id":"L1","email":"e" "size":1})");
+  CHECK(g.error == "line 1: not valid JSON (expected ',' or '}' at column 24)");
+  CHECK(g.key == "L1");
+  g = got(R"({"email":"e",,"id":"L2"})");
+  CHECK(g.error == "line 1: not valid JSON (expected a key in double quotes at column 14)");
+  CHECK(g.key == "L2");  // found after the error: it stands where a key stands
+  g = got(R"({"email":"e",,"id":"L2","x":{"id":"L3"}})");
+  CHECK(g.key == "");  // two candidates: neither is trusted
+  g = got(R"({"id":"L4","email":"unclosed})");
+  CHECK(g.error == "line 1: not valid JSON (a string is not closed at column 20)");
+  CHECK(g.key == "L4");
+  g = got(R"({"id":"L5","email":"e","size":01})");
+  CHECK(g.error == "line 1: not valid JSON (a malformed number at column 31)");
+  CHECK(g.key == "L5");
+  g = got(R"({"id":"L6","email":"e\q"})");
+  CHECK(g.error == "line 1: not valid JSON (an unknown escape in a string at column 22)");
+  g = got(R"({"id":"L7","email":)");
+  CHECK(g.error == "line 1: not valid JSON (expected a value at column 20 (the end of the line))");
+  CHECK(g.key == "L7");
+  g = got(R"({"id":"L8","email":"é","size":tru})");
+  CHECK(g.error == "line 1: not valid JSON (expected a value at column 31)");  // é is one column
+  g = got(R"({"id":"L9","email":"e"} {})");
+  CHECK(g.error == "line 1: not valid JSON (text after the end of the JSON value at column 25)");
+  CHECK(g.key == "L9");
+  CHECK(got(R"(nonsense)").error == "line 1: not valid JSON (expected a value at column 1)");
+  CHECK(got(R"([1e400])").error == "line 1: not a JSON object");
 }
 
 TEST_CASE("jsonl: a number key is read as its text") {
@@ -244,12 +324,12 @@ TEST_CASE("jsonl: lines that are not JSON objects, among good lines") {
       "{\"id\":\"L5\",\"email\":\"e\"}");  // no final line end
   REQUIRE(r.size() == 7);
   CHECK(r[0].error == "");
-  CHECK(r[1].error == "line 2: not valid JSON");
-  CHECK(r[1].key == "");
+  CHECK(r[1].error == "line 2: not valid JSON (expected a value at column 20 (the end of the line))");
+  CHECK(r[1].key == "L2");
   CHECK(r[2].error == "line 5: not a JSON object");
   CHECK(r[3].error == "line 6: not a JSON object");
-  CHECK(r[4].error == "line 7: not valid JSON");
-  CHECK(r[5].error == "line 8: not valid JSON (the text is not valid UTF-8)");
+  CHECK(r[4].error == "line 7: not valid JSON (text after the end of the JSON value at column 25)");
+  CHECK(r[5].error == "line 8: field 'email': the text is not valid UTF-8");
   CHECK(r[6].error == "");
   CHECK(r[6].key == "L5");
   CHECK(r[6].line == 9);
