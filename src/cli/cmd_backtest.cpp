@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
+#include "io/output_file.hpp"
 #include "leadscore/review.hpp"
 
 namespace leadscore::cli {
@@ -17,7 +18,7 @@ namespace {
 
 struct FileCloser {
   void operator()(std::FILE* f) const {
-    if (f && f != stdin && f != stdout) std::fclose(f);
+    if (f && f != stdin) std::fclose(f);
   }
 };
 using File = std::unique_ptr<std::FILE, FileCloser>;
@@ -115,14 +116,21 @@ int run_backtest(const BacktestOptions& o) {
   const std::string report = o.format == "json"   ? review::render_backtest_json(b)
                              : o.format == "html" ? review::render_backtest_html(b)
                                                   : review::render_backtest_text(b);
-  // The report is built whole before the output is opened: a failed run writes nothing.
-  File out(o.output == "-" ? stdout : std::fopen(o.output.c_str(), "wb"));
+  // The report is built whole before the output is opened; -o FILE appears only complete
+  // (io::OutputFile: a temporary file renamed into place), so a failed run leaves FILE as it was.
+  std::string error;
+  std::unique_ptr<io::OutputFile> out = io::OutputFile::open(o.output, error);
   if (!out) {
-    print_error(fmt::format("cannot write '{}': {}", o.output, std::strerror(errno)));
+    print_error(error);
     return exit_usage;
   }
-  if (std::fwrite(report.data(), 1, report.size(), out.get()) != report.size() || std::fflush(out.get()) != 0) {
-    print_error(fmt::format("cannot write '{}': {}", o.output, std::strerror(errno)));
+  if (std::fwrite(report.data(), 1, report.size(), out->stream()) != report.size() ||
+      std::fflush(out->stream()) != 0) {
+    print_error(out->write_error(errno));
+    return exit_usage;
+  }
+  if (!out->commit(error)) {
+    print_error(error);
     return exit_usage;
   }
   return exit_ok;

@@ -106,8 +106,16 @@ std::string render_backtest_html(const Backtest& b) {
                                   b.deciles, b.base_rate);
     charts += html::bar_chart(c);
   }
-  if (!b.by_field.empty())
-    charts += html::bar_chart(rate_chart("by-conversion", fmt::format("Conversion by {}", b.by_field), b.by, b.base_rate));
+  if (!b.by_field.empty()) {
+    // A chart of more than 30 bars is unreadable; the table below lists every value.
+    constexpr std::size_t max_bars = 30;
+    const bool cut = b.by.size() > max_bars;
+    const std::vector<GroupFigures> shown(b.by.begin(), cut ? b.by.begin() + max_bars : b.by.end());
+    charts += html::bar_chart(rate_chart(
+        "by-conversion",
+        fmt::format("Conversion by {}{}", b.by_field, cut ? fmt::format(" (the first {} values)", max_bars) : ""),
+        shown, b.base_rate));
+  }
   charts += "</div>\n";
   body += html::section("Charts", charts);
 

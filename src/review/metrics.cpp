@@ -113,9 +113,9 @@ struct Tally {
 std::vector<double> threshold_values(double top) {
   constexpr double max_rows = 30;
   double step = 10;
-  while (top / step > max_rows) step += 10;
+  if (std::isfinite(top) && top / step > max_rows) step = 10 * std::ceil(top / 10 / max_rows);
   std::vector<double> at;
-  for (double t = step; t <= top + 1e-9 || at.empty(); t += step) at.push_back(t);
+  for (int k = 1; k <= max_rows && (k == 1 || k * step <= top + 1e-9); ++k) at.push_back(k * step);
   return at;
 }
 

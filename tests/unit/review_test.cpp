@@ -373,3 +373,23 @@ TEST_CASE("renderers: json names, html without any URL or script") {
   const std::string text = render_backtest_text(b);
   CHECK(text.find("AUC: 0.5000") != std::string::npos);
 }
+
+TEST_CASE("compute_backtest: the threshold table stays short for large scores") {
+  Session session;
+  Schema schema = small_schema();
+  LoadedModel model = load_model_text(session, "m.score", "when size >= 10 add 1000000 as \"big\"\nqualify at 10\n", schema);
+  REQUIRE(model.program);
+  OutcomeReadResult o = outcomes_from("id,converted\na,true\nb,false\n");
+  MemFile in("id,size\na,20\nb,1\n");
+  ReaderOpenResult opened = open_record_reader(in.f, "leads.csv", RecordFormat::Csv, model.program->schema);
+  REQUIRE(opened.reader);
+  const LeadData data = collect_leads(*model.program, *opened.reader, &o.table, CollectOptions{});
+  const Backtest b = compute_backtest(*model.program, data, nullptr);
+  CHECK(b.auc == 1);
+  // Step 10 * ceil(1e6 / 300) = 33340: 10, 20, ... would be 100,000 rows.
+  REQUIRE(b.thresholds.size() == 29);
+  CHECK(b.thresholds[0].at == 33340);
+  for (const ThresholdFigures& t : b.thresholds) CHECK(std::fmod(t.at, 10) == 0);
+  CHECK(b.thresholds.back().at <= 1000000);
+  CHECK(b.thresholds.back().qualified == 1);
+}
