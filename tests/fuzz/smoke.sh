@@ -33,7 +33,8 @@ for target in schema model fmt csv jsonl; do
   mkdir -p "$work/$target/corpus" "$work/$target/artifacts"
   regressions=$here/regressions/$target
   if [[ -d $regressions ]] && compgen -G "$regressions/*" > /dev/null; then
-    if ! "$exe" -timeout=10 -rss_limit_mb=2048 "$regressions"/* > "$work/$target/replay.log" 2>&1; then
+    # A generous timeout: some inputs are big on purpose (a 5,000-let chain takes seconds under ASan).
+    if ! "$exe" -timeout=60 -rss_limit_mb=2048 "$regressions"/* > "$work/$target/replay.log" 2>&1; then
       echo "smoke: fuzz_$target fails on a regression input:" >&2
       tail -n 40 "$work/$target/replay.log" >&2
       status=1
