@@ -108,8 +108,11 @@ int run_tune(const TuneCommandOptions& o) {
   TuneResult r = tune_model(session, input, options);
   for (const auto& w : r.warnings) fmt::print(stderr, "leadscore: warning: {}\n", w);
   if (!r.ok) {
-    if (!session.diagnostics.all().empty()) print_diagnostics(session, stderr);
-    if (session.diagnostics.has_errors()) return load_failure_status(session);
+    // The model's warnings are check's business; they are shown only beside its errors.
+    if (session.diagnostics.has_errors()) {
+      print_diagnostics(session, stderr);
+      return load_failure_status(session);
+    }
     print_error(r.error);
     return r.error_is_usage ? exit_usage : exit_problem;
   }
