@@ -9,7 +9,6 @@
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
-#include "io/output_file.hpp"
 #include "leadscore/review.hpp"
 
 namespace leadscore::cli {
@@ -119,17 +118,7 @@ int run_backtest(const BacktestOptions& o) {
   // The report is built whole before the output is opened; -o FILE appears only complete
   // (io::OutputFile: a temporary file renamed into place), so a failed run leaves FILE as it was.
   std::string error;
-  std::unique_ptr<io::OutputFile> out = io::OutputFile::open(o.output, error);
-  if (!out) {
-    print_error(error);
-    return exit_usage;
-  }
-  if (std::fwrite(report.data(), 1, report.size(), out->stream()) != report.size() ||
-      std::fflush(out->stream()) != 0) {
-    print_error(out->write_error(errno));
-    return exit_usage;
-  }
-  if (!out->commit(error)) {
+  if (!write_whole(o.output, report, error)) {
     print_error(error);
     return exit_usage;
   }

@@ -185,13 +185,10 @@ int run_diff(const DiffOptions& o) {
   } else {
     text = render_diff_text(report);
   }
-  File out(o.output == "-" ? stdout : std::fopen(o.output.c_str(), "wb"));
-  if (!out) {
-    print_error(fmt::format("cannot write '{}': {}", o.output, std::strerror(errno)));
-    return exit_usage;
-  }
-  if (std::fwrite(text.data(), 1, text.size(), out.get()) != text.size() || std::fflush(out.get()) != 0) {
-    print_error(fmt::format("cannot write '{}'", o.output));
+  // -o FILE appears only complete (write_whole), so a failed run leaves FILE as it was.
+  std::string error;
+  if (!write_whole(o.output, text, error)) {
+    print_error(error);
     return exit_usage;
   }
 

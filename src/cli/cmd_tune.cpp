@@ -11,7 +11,6 @@
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
-#include "io/output_file.hpp"
 #include "leadscore/tune.hpp"
 
 namespace leadscore::cli {
@@ -49,18 +48,6 @@ std::optional<TuneTarget> target_option(const std::string& text) {
   }
   t.value = *v;
   return t;
-}
-
-// Writes `text` to `path` whole or not at all (a temporary file beside it, renamed into place).
-bool write_whole(const std::string& path, const std::string& text, std::string& error) {
-  std::unique_ptr<io::OutputFile> out = io::OutputFile::open(path, error);
-  if (!out) return false;
-  if (std::fwrite(text.data(), 1, text.size(), out->stream()) != text.size()) {
-    error = out->write_error(errno);
-    out->discard();
-    return false;
-  }
-  return out->commit(error);
 }
 
 }  // namespace

@@ -119,6 +119,10 @@ std::optional<Program> load_runnable_model(Session& session, const std::string& 
 void print_error(const std::string& message);
 // Writes `text` to stderr as it is; a failed write is ignored, never thrown.
 void print_note(std::string_view text);
+// Writes a whole report or model to `path` ("-": standard output) whole or not at all: a temporary
+// file beside it, renamed into place only once everything is written (io::OutputFile). Returns
+// false with `error` set ("cannot write 'x': No space left on device") when it cannot.
+bool write_whole(const std::string& path, std::string_view text, std::string& error);
 
 // `leadscore help [COMMAND]`: the help of leadscore or of one command (help.cpp).
 int run_help(CLI::App& app, const std::string& command);

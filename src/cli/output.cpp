@@ -1,10 +1,14 @@
 // How every command shows diagnostics and its own failures on the terminal.
+#include <cerrno>
+#include <cstdio>
 #include <cstdlib>
+#include <memory>
 #include <unistd.h>
 
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
+#include "io/output_file.hpp"
 
 namespace leadscore::cli {
 
@@ -58,5 +62,17 @@ void print_error(const std::string& message) { print_note(fmt::format("leadscore
 // fmt::print throws when the write fails; a message about a failure must not become another one
 // (stderr on a full disk or past `ulimit -f`).
 void print_note(std::string_view text) { std::fwrite(text.data(), 1, text.size(), stderr); }
+
+bool write_whole(const std::string& path, std::string_view text, std::string& error) {
+  std::unique_ptr<io::OutputFile> out = io::OutputFile::open(path, error);
+  if (!out) return false;
+  if (std::fwrite(text.data(), 1, text.size(), out->stream()) != text.size() ||
+      std::fflush(out->stream()) != 0) {
+    error = out->write_error(errno);
+    out->discard();
+    return false;
+  }
+  return out->commit(error);
+}
 
 }  // namespace leadscore::cli

@@ -11,8 +11,8 @@
 namespace leadscore::io {
 
 // Call once at program start, before any OutputFile is opened. On SIGINT, SIGTERM or SIGHUP the
-// temporary files of the open OutputFiles are removed and the process then dies of that signal (a
-// shell shows status 128 + N: 130, 143, 129). A signal ignored when the program started stays
+// temporary files of the open OutputFiles are removed and the process exits with status 128 + N
+// (130, 143, 129). A signal ignored when the program started stays
 // ignored (nohup, background jobs of a script). SIGXFSZ is ignored, so a write past `ulimit -f`
 // fails with EFBIG ("File too large") and is reported like any write error instead of killing the
 // process mid-file.
