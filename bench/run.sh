@@ -6,13 +6,13 @@
 #
 # --kit DIR takes the lead generator (DIR/gen_leads.py, same options) and the model
 # (DIR/reference.score) from another benchmark kit instead of the repository's own bench/, for
-# instance an external copy of the original kit; SHARED_BENCH=DIR does the same.
+# instance an external copy of the original kit; BENCH_KIT=DIR does the same.
 #
 # Environment:
 #   LEADSCORE     the leadscore binary      (default: build/leadscore)
 #   HANDWRITTEN   the hand-written scorer   (default: build/bench/bench_handwritten; built here
 #                                            with g++ when there is none, as every check needs it)
-#   SHARED_BENCH  an external benchmark kit (default: none; the repository's bench/ is the kit)
+#   BENCH_KIT     an external benchmark kit (default: none; the repository's bench/ is the kit)
 #   BENCH_CACHE   where generated leads are kept between runs (default: $TMPDIR/leadscore-bench)
 #   RUNS          runs per tool, best wall time counts (default: 3)
 #   PANDAS_PYTHON a python3 with pandas     (default: the first of python3, /usr/bin/python3 with it)
@@ -25,7 +25,7 @@ set -euo pipefail
 usage() { echo "usage: bench/run.sh [--kit DIR] [ROWS]" >&2; exit 2; }
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/.." && pwd)
-KIT=${SHARED_BENCH:-$HERE}
+KIT=${BENCH_KIT:-$HERE}
 ROWS=1000000
 while [[ $# -gt 0 ]]; do
   case $1 in
