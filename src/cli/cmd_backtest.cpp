@@ -13,28 +13,6 @@
 
 namespace leadscore::cli {
 
-namespace {
-
-struct FileCloser {
-  void operator()(std::FILE* f) const {
-    if (f && f != stdin) std::fclose(f);
-  }
-};
-using File = std::unique_ptr<std::FILE, FileCloser>;
-
-RecordFormat format_of(const std::string& path, const std::string& forced) {
-  RecordFormat f = RecordFormat::Csv;
-  if (!forced.empty()) return forced == "jsonl" ? RecordFormat::JsonLines : RecordFormat::Csv;
-  format_from_path(path, f);  // CSV unless the extension says JSON lines
-  return f;
-}
-
-File open_input(const std::string& path) {
-  return File(path == "-" ? stdin : std::fopen(path.c_str(), "rb"));
-}
-
-}  // namespace
-
 int run_backtest(const BacktestOptions& o) {
   std::optional<Day> as_of = as_of_option(o.as_of);
   if (!as_of) return exit_usage;
@@ -61,30 +39,18 @@ int run_backtest(const BacktestOptions& o) {
   }
 
   // The outcomes first: a bad outcome file stops the run before the leads are scored.
-  File outcome_file = open_input(o.outcomes);
-  if (!outcome_file) {
-    print_error(fmt::format("cannot read '{}': {}", o.outcomes, std::strerror(errno)));
-    return exit_usage;
-  }
-  review::OutcomeReadResult outcomes =
-      review::read_outcomes(outcome_file.get(), o.outcomes == "-" ? "<stdin>" : o.outcomes,
-                            format_of(o.outcomes, o.outcomes_format), program.schema);
-  for (const auto& w : outcomes.warnings) fmt::print(stderr, "leadscore: warning: {}\n", w);
-  if (!outcomes.errors.empty()) {
-    for (const auto& e : outcomes.errors) print_error(e);
-    if (outcomes.error_count > outcomes.errors.size())
-      print_error(fmt::format("{} more problems in '{}' not listed", outcomes.error_count - outcomes.errors.size(),
-                              o.outcomes));
-    return exit_usage;
-  }
+  review::OutcomeReadResult outcomes;
+  if (!read_outcome_file(o.outcomes, o.outcomes_format, program.schema, outcomes)) return exit_usage;
 
+  std::optional<RecordFormat> lead_format = input_format_option(o.input, o.input_format);
+  if (!lead_format) return exit_usage;
   File lead_file = open_input(o.input);
   if (!lead_file) {
     print_error(fmt::format("cannot read '{}': {}", o.input, std::strerror(errno)));
     return exit_usage;
   }
   ReaderOpenResult opened = open_record_reader(lead_file.get(), o.input == "-" ? "<stdin>" : o.input,
-                                               format_of(o.input, o.input_format), program.schema);
+                                               *lead_format, program.schema);
   for (const auto& w : opened.warnings) fmt::print(stderr, "leadscore: warning: {}\n", w);
   if (!opened.reader) {
     print_error(opened.error);

@@ -16,13 +16,6 @@ namespace leadscore::cli {
 
 namespace {
 
-struct FileCloser {
-  void operator()(std::FILE* f) const {
-    if (f && f != stdin && f != stdout) std::fclose(f);
-  }
-};
-using File = std::unique_ptr<std::FILE, FileCloser>;
-
 // Loads one of the two models, keeping its syntax tree for the comparison.
 bool load(Session& session, const std::string& path, LoadedModel& out, int& status) {
   out = load_model(session, path);
@@ -88,24 +81,6 @@ bool open_reader(std::FILE* in, const std::string& name, RecordFormat format, co
   return true;
 }
 
-// Reads the outcome file; prints its problems and returns false when they stop the run.
-bool read_outcome_file(const std::string& path, const Schema& schema, review::OutcomeReadResult& out) {
-  RecordFormat format = RecordFormat::Csv;
-  if (path != "-") format_from_path(path, format);
-  File in(path == "-" ? stdin : std::fopen(path.c_str(), "rb"));
-  if (!in) {
-    print_error(fmt::format("cannot read '{}': {}", path, std::strerror(errno)));
-    return false;
-  }
-  out = review::read_outcomes(in.get(), path == "-" ? "<stdin>" : path, format, schema);
-  for (const auto& w : out.warnings) fmt::print(stderr, "leadscore: warning: {}\n", w);
-  for (const auto& e : out.errors) print_error(e);
-  if (out.error_count > out.errors.size()) {
-    print_error(fmt::format("{} more problems in '{}'", out.error_count - out.errors.size(), path));
-  }
-  return out.errors.empty();
-}
-
 }  // namespace
 
 int run_diff(const DiffOptions& o) {
@@ -139,24 +114,19 @@ int run_diff(const DiffOptions& o) {
   const Program& old_program = *old_model.program;
   const Program& new_program = *new_model.program;
 
-  RecordFormat format = RecordFormat::Csv;
-  if (!o.input_format.empty()) {
-    format = o.input_format == "jsonl" ? RecordFormat::JsonLines : RecordFormat::Csv;
-  } else if (o.input != "-" && !format_from_path(o.input, format)) {
-    print_error(fmt::format("cannot tell the format of '{}' from its extension; use --input-format csv|jsonl", o.input));
-    return exit_usage;
-  }
+  std::optional<RecordFormat> format = input_format_option(o.input, o.input_format);
+  if (!format) return exit_usage;
   bool two_readers = !same_schema(old_program.schema, new_program.schema);
   LeadInput input;
   if (!input.open(o.input, two_readers)) return exit_usage;
   std::unique_ptr<RecordReader> old_reader, new_reader;
-  if (!open_reader(input.first(), input.name(), format, old_program.schema, old_reader, true)) return exit_usage;
-  if (two_readers && !open_reader(input.second(), input.name(), format, new_program.schema, new_reader, true)) {
+  if (!open_reader(input.first(), input.name(), *format, old_program.schema, old_reader, true)) return exit_usage;
+  if (two_readers && !open_reader(input.second(), input.name(), *format, new_program.schema, new_reader, true)) {
     return exit_usage;
   }
 
   review::OutcomeReadResult outcomes;
-  if (!o.outcomes.empty() && !read_outcome_file(o.outcomes, new_program.schema, outcomes)) return exit_usage;
+  if (!o.outcomes.empty() && !read_outcome_file(o.outcomes, "", new_program.schema, outcomes)) return exit_usage;
 
   DiffReport report;
   report.old_name = o.old_model;

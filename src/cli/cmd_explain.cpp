@@ -13,16 +13,6 @@
 
 namespace leadscore::cli {
 
-namespace {
-
-struct FileCloser {
-  void operator()(std::FILE* f) const {
-    if (f && f != stdin) std::fclose(f);
-  }
-};
-
-}  // namespace
-
 int run_explain(const ExplainOptions& o) {
   std::optional<Day> as_of = as_of_option(o.as_of);
   if (!as_of) return exit_usage;
@@ -32,20 +22,15 @@ int run_explain(const ExplainOptions& o) {
   if (!loaded) return status;
   const Program& program = *loaded;
 
-  RecordFormat format = RecordFormat::Csv;
-  if (!o.input_format.empty()) {
-    format = o.input_format == "jsonl" ? RecordFormat::JsonLines : RecordFormat::Csv;
-  } else if (o.input != "-" && !format_from_path(o.input, format)) {
-    print_error(fmt::format("cannot tell the format of '{}' from its extension; use --input-format csv|jsonl", o.input));
-    return exit_usage;
-  }
-  std::unique_ptr<std::FILE, FileCloser> in(o.input == "-" ? stdin : std::fopen(o.input.c_str(), "rb"));
+  std::optional<RecordFormat> format = input_format_option(o.input, o.input_format);
+  if (!format) return exit_usage;
+  File in = open_input(o.input);
   if (!in) {
     print_error(fmt::format("cannot read '{}': {}", o.input, std::strerror(errno)));
     return exit_usage;
   }
   std::string input_name = o.input == "-" ? "<stdin>" : o.input;
-  ReaderOpenResult opened = open_record_reader(in.get(), input_name, format, program.schema);
+  ReaderOpenResult opened = open_record_reader(in.get(), input_name, *format, program.schema);
   for (const auto& w : opened.warnings) fmt::print(stderr, "leadscore: warning: {}\n", w);
   if (!opened.reader) {
     print_error(opened.error);

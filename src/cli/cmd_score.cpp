@@ -19,13 +19,6 @@ namespace leadscore::cli {
 
 namespace {
 
-struct FileCloser {
-  void operator()(std::FILE* f) const {
-    if (f && f != stdin && f != stdout) std::fclose(f);
-  }
-};
-using File = std::unique_ptr<std::FILE, FileCloser>;
-
 bool pick_format(const std::string& path, const std::string& forced, RecordFormat& out) {
   if (!forced.empty()) {
     out = forced == "jsonl" ? RecordFormat::JsonLines : RecordFormat::Csv;
@@ -58,7 +51,7 @@ int run_score(const ScoreOptions& o) {
   std::optional<ErrorLimit> max_errors;
   if (!o.max_errors.empty()) max_errors = parse_error_limit(o.max_errors);
 
-  File in(o.input == "-" ? stdin : std::fopen(o.input.c_str(), "rb"));
+  File in = open_input(o.input);
   if (!in) {
     print_error(fmt::format("cannot read '{}': {}", o.input, std::strerror(errno)));
     return exit_usage;

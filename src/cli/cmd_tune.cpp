@@ -78,12 +78,9 @@ int run_tune(const TuneCommandOptions& o) {
   input.model_path = o.model;
   input.leads_path = o.input;
   input.outcomes_path = o.outcomes;
-  if (!o.input_format.empty()) {
-    input.leads_format = o.input_format == "jsonl" ? RecordFormat::JsonLines : RecordFormat::Csv;
-  } else if (!format_from_path(o.input, input.leads_format)) {
-    print_error(fmt::format("cannot tell the format of '{}' from its extension; use --input-format csv|jsonl", o.input));
-    return exit_usage;
-  }
+  std::optional<RecordFormat> leads_format = input_format_option(o.input, o.input_format);
+  if (!leads_format) return exit_usage;
+  input.leads_format = *leads_format;
   TuneOptions options;
   options.holdout = *holdout;
   options.seed = o.seed;

@@ -2,12 +2,16 @@
 // nothing itself, prints what the library returns, and maps it to an exit status (SPEC 5).
 #pragma once
 
+#include <cstdio>
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include <CLI/CLI.hpp>
 
 #include "leadscore/leadscore.hpp"
+#include "leadscore/review.hpp"
 
 namespace leadscore::cli {
 
@@ -115,6 +119,23 @@ int load_failure_status(const Session& session);
 std::optional<Day> as_of_option(const std::string& text);
 // Loads a model a command runs. When it does not load, prints its diagnostics and sets `status`.
 std::optional<Program> load_runnable_model(Session& session, const std::string& path, int& status);
+// A file a command opened itself; standard input and output are never closed.
+struct FileCloser {
+  void operator()(std::FILE* f) const {
+    if (f && f != stdin && f != stdout) std::fclose(f);
+  }
+};
+using File = std::unique_ptr<std::FILE, FileCloser>;
+// Opens `path` for reading, '-' being standard input; null with errno set when it cannot.
+File open_input(const std::string& path);
+// The record format of the leads in `path`: `forced` ("csv" or "jsonl") when given, CSV for
+// standard input, else by the file's extension. Prints the error and returns nullopt when the
+// extension does not tell.
+std::optional<RecordFormat> input_format_option(const std::string& path, const std::string& forced);
+// Reads an outcome file (format `forced`, else by extension, else CSV) for leads of `schema`.
+// Prints its warnings and problems; returns false when they stop the run (exit 2).
+bool read_outcome_file(const std::string& path, const std::string& forced, const Schema& schema,
+                       review::OutcomeReadResult& out);
 // `leadscore: error: ...` on stderr.
 void print_error(const std::string& message);
 // Writes `text` to stderr as it is; a failed write is ignored, never thrown.

@@ -2,6 +2,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <memory>
 #include <unistd.h>
 
@@ -73,6 +74,40 @@ bool write_whole(const std::string& path, std::string_view text, std::string& er
     return false;
   }
   return out->commit(error);
+}
+
+File open_input(const std::string& path) {
+  return File(path == "-" ? stdin : std::fopen(path.c_str(), "rb"));
+}
+
+std::optional<RecordFormat> input_format_option(const std::string& path, const std::string& forced) {
+  if (!forced.empty()) return forced == "jsonl" ? RecordFormat::JsonLines : RecordFormat::Csv;
+  RecordFormat format = RecordFormat::Csv;
+  if (path == "-" || format_from_path(path, format)) return format;
+  print_error(fmt::format("cannot tell the format of '{}' from its extension; use --input-format csv|jsonl", path));
+  return std::nullopt;
+}
+
+bool read_outcome_file(const std::string& path, const std::string& forced, const Schema& schema,
+                       review::OutcomeReadResult& out) {
+  RecordFormat format = RecordFormat::Csv;
+  if (!forced.empty()) {
+    format = forced == "jsonl" ? RecordFormat::JsonLines : RecordFormat::Csv;
+  } else if (path != "-") {
+    format_from_path(path, format);  // CSV unless the extension says JSON lines
+  }
+  File in = open_input(path);
+  if (!in) {
+    print_error(fmt::format("cannot read '{}': {}", path, std::strerror(errno)));
+    return false;
+  }
+  out = review::read_outcomes(in.get(), path == "-" ? "<stdin>" : path, format, schema);
+  for (const auto& w : out.warnings) print_note(fmt::format("leadscore: warning: {}\n", w));
+  for (const auto& e : out.errors) print_error(e);
+  if (out.error_count > out.errors.size()) {
+    print_error(fmt::format("{} more problems in '{}' not listed", out.error_count - out.errors.size(), path));
+  }
+  return out.errors.empty();
 }
 
 }  // namespace leadscore::cli
