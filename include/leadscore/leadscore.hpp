@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -22,6 +23,9 @@ namespace leadscore {
 struct Session {
   SourceManager sources;
   Diagnostics diagnostics;
+  // Texts read instead of the files on disk, by lexically normal path: an editor's unsaved
+  // documents (`leadscore lsp`), so that they are checked exactly as `check` would check them saved.
+  std::map<std::string, std::string> overlay;
 
   // Reads a file into the session; reports it and returns nullopt when it cannot be read.
   std::optional<std::uint32_t> read_file(const std::string& path);

@@ -22,6 +22,7 @@ std::optional<std::uint32_t> Session::read_file(const std::string& path) {
   for (std::uint32_t id = 1; id < sources.size(); ++id) {
     if (sources.file(id).path() == normal) return id;
   }
+  if (auto open = overlay.find(normal); open != overlay.end()) return sources.add(normal, open->second);
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) {
     diagnostics.error(Code::UnreadableFile, Span{}, fmt::format("cannot read '{}': it is a directory", path));

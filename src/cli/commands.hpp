@@ -109,6 +109,8 @@ int run_test(const TestOptions& options);
 int run_explain(const ExplainOptions& options);
 int run_backtest(const BacktestOptions& options);
 int run_tune(const TuneCommandOptions& options);
+// `leadscore lsp`: the language server on stdin/stdout (cmd_lsp.cpp).
+int run_lsp();
 
 // Prints every diagnostic of the session as text to `out`; colour only on a terminal.
 void print_diagnostics(const Session& session, std::FILE* out);

@@ -113,6 +113,8 @@ int main(int argc, char** argv) {
   diff_cmd->add_option("--top", diff.top, "How many of the leads that moved most to list (default 10; 0: all)");
   diff_cmd->add_option("-o,--output", diff.output, "Write the report here instead of standard output");
 
+  auto* lsp_cmd = app.add_subcommand("lsp", "Run the language server for editors (LSP over stdin and stdout)");
+
   std::string help_topic;
   auto* help_cmd = app.add_subcommand("help", "Show the help of leadscore or of one command");
   help_cmd->add_option("command", help_topic, "The command to explain");
@@ -153,6 +155,7 @@ int main(int argc, char** argv) {
     if (*explain_cmd) return run_explain(explain);
     if (*backtest_cmd) return run_backtest(backtest);
     if (*tune_cmd) return run_tune(tune);
+    if (*lsp_cmd) return run_lsp();
     if (*help_cmd) return run_help(app, help_topic);
     print_error(fmt::format("a command is required: {} (see 'leadscore help')", command_list(app)));
     return exit_usage;
