@@ -54,7 +54,7 @@ class Diagnostics {
   std::unordered_map<std::uint32_t, std::size_t> listed_per_file_;  // errors listed, per file
 };
 
-// `file:line:col: error: message`, the source line and a caret under the span (`^~~~`).
+// `file:line:col: error[E004]: message`, the source line and a caret under the span (`^~~~`).
 std::string render_text(const Diagnostic& d, const SourceManager& sources, bool color = false);
 
 }  // namespace leadscore

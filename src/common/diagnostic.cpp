@@ -64,8 +64,11 @@ std::string render_text(const Diagnostic& d, const SourceManager& sources, bool 
   const char* reset = color ? "\x1b[0m" : "";
   const char* tint = !color ? "" : d.severity == Severity::Error ? "\x1b[1;31m"
                                  : d.severity == Severity::Warning ? "\x1b[1;35m" : "\x1b[1;36m";
-  const char* kind = d.severity == Severity::Error ? "error"
+  // rustc's heading, `error[E004]:`: the code is what an allow comment or `--allow` names, so the
+  // reader need not rerun with --format json to learn it.
+  std::string kind = d.severity == Severity::Error ? "error"
                      : d.severity == Severity::Warning ? "warning" : "note";
+  if (!d.code.empty()) kind += fmt::format("[{}]", d.code);
   if (d.span.file == 0 || d.span.file >= sources.size()) {
     std::string out = fmt::format("{}{}:{} {}\n", tint, kind, reset, d.message);
     for (const auto& n : d.notes) out += fmt::format("  = note: {}\n", n);
@@ -73,7 +76,6 @@ std::string render_text(const Diagnostic& d, const SourceManager& sources, bool 
   }
   const SourceFile& file = sources.file(d.span.file);
   LineCol at = file.line_col(d.span.begin);
-  // The spec's form exactly; the code is for the json, sarif and github formats.
   std::string out = fmt::format("{}{}:{}:{}:{} {}{}:{} {}{}\n", bold, file.path(), at.line,
                                 at.column, reset, tint, kind, reset, bold, d.message);
   out += reset;

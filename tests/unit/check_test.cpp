@@ -246,7 +246,7 @@ TEST_CASE("diagnostics render like a compiler's, with the source line and a care
   auto l = load("group g {\n  when visited pricng_page add 20\n}\n");
   REQUIRE(l->session.diagnostics.all().size() == 1);
   CHECK(render_text(l->session.diagnostics.all()[0], l->session.sources) ==
-        "m.score:2:16: error: unknown member 'pricng_page' of set 'visited'; did you mean 'pricing_page'?\n"
+        "m.score:2:16: error[E004]: unknown member 'pricng_page' of set 'visited'; did you mean 'pricing_page'?\n"
         "    2 |   when visited pricng_page add 20\n"
         "      |                ^~~~~~~~~~~\n");
 }

@@ -272,8 +272,8 @@ TEST_CASE("text: what render_text prints, every diagnostic, then the summary") {
   for (const auto& d : f.diags) expected += render_text(d, f.sources);
   expected += "4 errors, 1 warning\n";
   CHECK(text == expected);
-  CHECK(text.find("models/m.score:2:6: error: unknown field 'compny_size'") != std::string::npos);
-  CHECK(text.find("error: cannot read 'nope.score': no such file\n") != std::string::npos);
+  CHECK(text.find("models/m.score:2:6: error[E002]: unknown field 'compny_size'") != std::string::npos);
+  CHECK(text.find("error[E013]: cannot read 'nope.score': no such file\n") != std::string::npos);
   CHECK(text.find('\x1b') == std::string::npos);
   CHECK(format_text(f.diags, f.sources, true).find("\x1b[1;31m") != std::string::npos);
   CHECK(format_text({}, f.sources) == "");
