@@ -68,6 +68,9 @@ struct Program {
 
   Schema schema;
   std::string display_name;
+  // The model's own file as it was read when the program was loaded from a compiled .lsc (explain
+  // names the model by it, as it would the source); empty when compiled from the source in this run.
+  std::string source_path;
 
   std::vector<Instr> code;
   std::vector<Span> spans;    // one per instruction: the source it came from
@@ -94,5 +97,8 @@ struct Program {
 // Opcode names and operand kinds, for the disassembler and tests.
 std::string_view op_name(Op op);
 std::string disassemble(const Program& program);
+// The same with the source: before each run of instructions from one source line, a comment line
+// `; FILE line N: TEXT` naming the line they came from (Program::spans resolved in `sources`).
+std::string disassemble(const Program& program, const SourceManager& sources);
 
 }  // namespace leadscore

@@ -62,10 +62,12 @@ int run_explain(const ExplainOptions& o) {
   if (o.format == "json") {
     fmt::print("{}\n", render_explanation_json(e));
   } else {
-    std::string model_name = program.display_name.empty() ? o.model : program.display_name;
+    // A compiled model names the source it was compiled from, as explaining that source would.
+    const std::string& model_path = program.source_path.empty() ? o.model : program.source_path;
+    std::string model_name = program.display_name.empty() ? model_path : program.display_name;
     fmt::print("lead {} ({} line {}) as of {}, model \"{}\"\n\n", e.key, input_name, e.line,
                format_date(*as_of), model_name);
-    fmt::print("{}", render_explanation_text(e, o.model));
+    fmt::print("{}", render_explanation_text(e, model_path));
   }
   // An error record cannot be explained: its message is the whole answer.
   return e.status == RowStatus::Error ? exit_problem : exit_ok;

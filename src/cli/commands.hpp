@@ -61,6 +61,11 @@ struct DisasmOptions {
   std::string model;
 };
 
+struct CompileOptions {
+  std::string model;
+  std::string output;               // -o; default: the model's path with the extension .lsc
+};
+
 struct BacktestOptions {
   std::string model;
   std::string input;
@@ -103,6 +108,7 @@ struct DiffOptions {
 int run_check(const CheckOptions& options);
 int run_score(const ScoreOptions& options);
 int run_disasm(const DisasmOptions& options);
+int run_compile(const CompileOptions& options);
 int run_diff(const DiffOptions& options);
 int run_fmt(const FmtOptions& options);
 int run_test(const TestOptions& options);

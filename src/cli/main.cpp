@@ -36,7 +36,7 @@ int main(int argc, char** argv) {
 
   ExplainOptions explain;
   auto* explain_cmd = app.add_subcommand("explain", "Show one lead's breakdown: every rule, group and reject");
-  explain_cmd->add_option("model", explain.model, "The model (.score)")->required();
+  explain_cmd->add_option("model", explain.model, "The model (.score or compiled .lsc)")->required();
   explain_cmd->add_option("-i,--input", explain.input, "Leads, CSV or JSON lines; '-' for stdin")->required();
   explain_cmd->add_option("--id", explain.id, "The key of the lead to explain")->required();
   explain_cmd->add_option("--format", explain.format, "text (default) or json")->check(CLI::IsMember({"text", "json"}));
@@ -46,7 +46,7 @@ int main(int argc, char** argv) {
 
   ScoreOptions score;
   auto* score_cmd = app.add_subcommand("score", "Score lead records with a model");
-  score_cmd->add_option("model", score.model, "The model (.score)")->required();
+  score_cmd->add_option("model", score.model, "The model (.score or compiled .lsc)")->required();
   score_cmd->add_option("-i,--input", score.input, "Leads, CSV or JSON lines; '-' for stdin")->required();
   score_cmd->add_option("-o,--output", score.output, "Where to write the scores; '-' for stdout (default)");
   score_cmd->add_option("--format", score.format, "csv or jsonl, for input and output (default: by extension, else csv)")
@@ -65,7 +65,12 @@ int main(int argc, char** argv) {
 
   DisasmOptions disasm;
   auto* disasm_cmd = app.add_subcommand("disasm", "Print a model's bytecode");
-  disasm_cmd->add_option("model", disasm.model, "The model (.score)")->required();
+  disasm_cmd->add_option("model", disasm.model, "The model (.score or compiled .lsc)")->required();
+
+  CompileOptions compile;
+  auto* compile_cmd = app.add_subcommand("compile", "Compile a model to a .lsc file that score, explain and disasm run");
+  compile_cmd->add_option("model", compile.model, "The model (.score)")->required();
+  compile_cmd->add_option("-o,--output", compile.output, "The compiled file (default: the model's name with .lsc)");
 
   BacktestOptions backtest;
   auto* backtest_cmd = app.add_subcommand("backtest", "Judge a model against sales outcomes: AUC, tiers, thresholds, rules");
@@ -149,6 +154,7 @@ int main(int argc, char** argv) {
     if (*check_cmd) return run_check(check);
     if (*score_cmd) return run_score(score);
     if (*disasm_cmd) return run_disasm(disasm);
+    if (*compile_cmd) return run_compile(compile);
     if (*diff_cmd) return run_diff(diff);
     if (*fmt_cmd) return run_fmt(fmt_opts);
     if (*test_cmd) return run_test(test);

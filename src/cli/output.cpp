@@ -10,6 +10,7 @@
 
 #include "cli/commands.hpp"
 #include "io/output_file.hpp"
+#include "leadscore/lsc.hpp"
 
 namespace leadscore::cli {
 
@@ -50,7 +51,7 @@ std::optional<Day> as_of_option(const std::string& text) {
 }
 
 std::optional<Program> load_runnable_model(Session& session, const std::string& path, int& status) {
-  LoadedModel loaded = load_model(session, path);
+  LoadedModel loaded = is_lsc_file(path) ? load_compiled_model(session, path) : load_model(session, path);
   if (!loaded.program) {
     print_diagnostics(session, stderr);
     status = load_failure_status(session);

@@ -73,14 +73,42 @@ std::string operand_text(const Program& p, const Instr& in) {
 
 std::string_view op_name(Op op) { return op_table[static_cast<std::size_t>(op)].name; }
 
+namespace {
+
+std::string instruction_text(const Program& p, std::size_t i) {
+  const Instr& in = p.code[i];
+  std::string text = operand_text(p, in);
+  bool negated = (in.op == Op::IN_NUMS || in.op == Op::IN_STRS || in.op == Op::IN_MASK) && in.flag;
+  if (negated) text = "not " + text;
+  return fmt::format("{:04}  {:<16} {}\n", i, op_name(in.op), text);
+}
+
+// `; FILE line N: TEXT` for the line where `span` starts, leading blanks left out.
+std::string source_comment(const SourceManager& sources, const Span& span) {
+  if (span.file == 0 || span.file >= sources.size()) return "; (no source line)\n";
+  const SourceFile& f = sources.file(span.file);
+  std::uint32_t line = f.line_col(span.begin).line;
+  std::string_view text = f.line_text(line);
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == '\r' || text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  return fmt::format("; {} line {}: {}\n", f.path(), line, text);
+}
+
+}  // namespace
+
 std::string disassemble(const Program& p) {
   std::string out;
+  for (std::size_t i = 0; i < p.code.size(); ++i) out += instruction_text(p, i);
+  return out;
+}
+
+std::string disassemble(const Program& p, const SourceManager& sources) {
+  std::string out, last;
   for (std::size_t i = 0; i < p.code.size(); ++i) {
-    const Instr& in = p.code[i];
-    std::string text = operand_text(p, in);
-    bool negated = (in.op == Op::IN_NUMS || in.op == Op::IN_STRS || in.op == Op::IN_MASK) && in.flag;
-    if (negated) text = "not " + text;
-    out += fmt::format("{:04}  {:<16} {}\n", i, op_name(in.op), text);
+    std::string comment = source_comment(sources, i < p.spans.size() ? p.spans[i] : Span{});
+    if (comment != last) out += comment;
+    last = std::move(comment);
+    out += instruction_text(p, i);
   }
   return out;
 }
