@@ -24,8 +24,12 @@ void analyse_schema(Analysis& a, const std::string& path) {
   if (s.diagnostics.error_count() == before) a.loaded.schema = std::move(schema);
 }
 
-void count_fired_rules(Analysis& a) {
-  if (!a.loaded.program || a.loaded.model.tests.empty()) return;
+}  // namespace
+
+void run_tests(Analysis& a) {
+  if (a.tests_run) return;
+  a.tests_run = true;
+  if (a.is_schema || !a.loaded.program || a.loaded.model.tests.empty()) return;
   std::vector<TestResult> results =
       run_model_tests(a.loaded.model, *a.loaded.program, a.session->sources, today());
   a.fired_by.assign(a.loaded.model.rules.size(), 0);
@@ -38,8 +42,6 @@ void count_fired_rules(Analysis& a) {
     }
   }
 }
-
-}  // namespace
 
 Analysis analyse(const std::string& path, const std::map<std::string, std::string>& open) {
   Analysis a;
@@ -64,7 +66,6 @@ Analysis analyse(const std::string& path, const std::map<std::string, std::strin
   for (std::uint32_t id = 1; id < s.sources.size(); ++id) {
     if (id != a.file) a.dependencies.insert(s.sources.file(id).path());
   }
-  if (!a.is_schema) count_fired_rules(a);
   return a;
 }
 

@@ -32,9 +32,14 @@ struct Analysis {
   // has errors and cannot run); `tests` is how many tests ran.
   std::vector<int> fired_by;
   int tests = 0;
+  bool tests_run = false;  // run_tests has filled the two above
 };
 
 // `path` is the document's path; `open` holds the text of every open document by path.
 Analysis analyse(const std::string& path, const std::map<std::string, std::string>& open);
+
+// Runs the model's tests for the code lenses, once per analysis: only when lenses are asked for,
+// so that diagnostics after an edit never wait for the tests.
+void run_tests(Analysis& a);
 
 }  // namespace leadscore::lsp

@@ -295,7 +295,9 @@ void Server::Impl::request(const Id& id, const std::string& method, element para
     std::uint32_t end = doc.index->offset(position_of(member(range, "end")));
     code_actions(w, doc, std::min(begin, end), std::max(begin, end));
   } else if (method == "textDocument/codeLens") {
-    code_lenses(w, document(params));
+    Document& doc = document(params);
+    run_tests(doc.analysis);
+    code_lenses(w, doc);
   } else {
     out.push_back(error_response(id, error::method_not_found, fmt::format("unknown method '{}'", method)));
     return;
