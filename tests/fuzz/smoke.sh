@@ -19,12 +19,13 @@ trap 'rm -rf "$work"' EXIT
 dict_of() {
   case $1 in
     csv|jsonl) echo "$here/records.dict" ;;
+    lsc) echo "$here/lsc.dict" ;;
     *) echo "$here/language.dict" ;;
   esac
 }
 
 status=0
-for target in schema model fmt csv jsonl; do
+for target in schema model fmt csv jsonl lsc; do
   exe=$bin/fuzz_$target
   if [[ ! -x $exe ]]; then
     echo "smoke: $exe is missing (build with --target fuzz_all)" >&2
