@@ -105,7 +105,20 @@ struct DiffOptions {
   std::string output = "-";
 };
 
+struct SqlCommandOptions {
+  std::string model;
+  std::string dialect = "sqlite";   // sqlite, postgres, duckdb, clickhouse
+  std::string table = "leads";
+  std::string as_of;                // empty: the database's current date
+  bool explain = false;
+  bool order = false;
+  bool ddl = false;                 // the CREATE TABLE instead of the query
+  std::string cluster;              // clickhouse --ddl: a Distributed table over this cluster
+  std::string output = "-";
+};
+
 int run_check(const CheckOptions& options);
+int run_sql(const SqlCommandOptions& options);
 int run_score(const ScoreOptions& options);
 int run_disasm(const DisasmOptions& options);
 int run_compile(const CompileOptions& options);

@@ -120,6 +120,19 @@ int main(int argc, char** argv) {
 
   auto* lsp_cmd = app.add_subcommand("lsp", "Run the language server for editors (LSP over stdin and stdout)");
 
+  SqlCommandOptions sql_opts;
+  auto* sql_cmd = app.add_subcommand("sql", "Print one SQL query that scores a table of leads inside a database");
+  sql_cmd->add_option("model", sql_opts.model, "The model (.score)")->required();
+  sql_cmd->add_option("--dialect", sql_opts.dialect, "sqlite (default), postgres, duckdb or clickhouse")
+      ->check(CLI::IsMember({"sqlite", "postgres", "duckdb", "clickhouse"}));
+  sql_cmd->add_option("--table", sql_opts.table, "The table of leads, its columns named as the schema's fields (default leads)");
+  sql_cmd->add_option("--as-of", sql_opts.as_of, "The day relative dates count from (YYYY-MM-DD; default the database's current date)");
+  sql_cmd->add_flag("--explain", sql_opts.explain, "Add a 'fired' column with the labels of the rules that fired");
+  sql_cmd->add_flag("--order", sql_opts.order, "Order the rows by the key");
+  sql_cmd->add_flag("--ddl", sql_opts.ddl, "Print the CREATE TABLE for the model's schema instead");
+  sql_cmd->add_option("--cluster", sql_opts.cluster, "With --ddl for clickhouse: also a Distributed table over this cluster");
+  sql_cmd->add_option("-o,--output", sql_opts.output, "Write the query here instead of standard output");
+
   std::string help_topic;
   auto* help_cmd = app.add_subcommand("help", "Show the help of leadscore or of one command");
   help_cmd->add_option("command", help_topic, "The command to explain");
@@ -162,6 +175,7 @@ int main(int argc, char** argv) {
     if (*backtest_cmd) return run_backtest(backtest);
     if (*tune_cmd) return run_tune(tune);
     if (*lsp_cmd) return run_lsp();
+    if (*sql_cmd) return run_sql(sql_opts);
     if (*help_cmd) return run_help(app, help_topic);
     print_error(fmt::format("a command is required: {} (see 'leadscore help')", command_list(app)));
     return exit_usage;
