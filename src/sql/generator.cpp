@@ -291,7 +291,9 @@ std::string Generator::membership(const Expr& e) {
   if (items.empty()) return negated ? "(" + x + " IS NOT NULL)" : sp_.truth(false);
   std::string joined;
   for (std::size_t i = 0; i < items.size(); ++i) joined += (i ? ", " : "") + items[i];
-  return sp_.or_false(fmt::format("{} {}IN ({})", x, negated ? "NOT " : "", joined));
+  // A missing value is in no list and outside none (ClickHouse's NOT IN holds for a NULL).
+  if (negated) return sp_.or_false(fmt::format("({0} IS NOT NULL AND {0} NOT IN ({1}))", x, joined));
+  return sp_.or_false(fmt::format("{} IN ({})", x, joined));
 }
 
 std::string Generator::set_test(const Expr& e) {
@@ -579,7 +581,7 @@ std::optional<std::string> Generator::run() {
                                  opt_.as_of ? ", as of " + sp_.date(*opt_.as_of) : ", as of the database's current date");
   head += "-- One row per lead of " + comment_text(opt_.table) + " with the columns of `leadscore score`";
   head += opt_.explain ? " --explain.\n" : ".\n";
-  std::string order = opt_.order ? fmt::format("ORDER BY {}{}\n", id(key.name), opt_.dialect == Dialect::Postgres ? " COLLATE \"C\"" : "") : "";
+  std::string order = opt_.order ? fmt::format("ORDER BY {}{}\n", key_ref, opt_.dialect == Dialect::Postgres ? " COLLATE \"C\"" : "") : "";
   std::string q = head;
   if (!ch) {
     q += "WITH\n";

@@ -309,7 +309,8 @@ class Clickhouse:
 
 
 def strip_comments(sql):
-    return "\n".join(l for l in sql.splitlines() if not l.lstrip().startswith("--"))
+    # The DDL's comments hold no quotes; a set's comment holds a ';'.
+    return "\n".join(l.split("--")[0] for l in sql.splitlines() if not l.lstrip().startswith("--"))
 
 
 ENGINES = {"sqlite": Sqlite, "duckdb": Duckdb, "postgres": Postgres, "clickhouse": Clickhouse}
