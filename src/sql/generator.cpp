@@ -1,8 +1,8 @@
 // A checked model as one SQL query (leadscore/sql.hpp). The query is built in layers, each a CTE
 // (nested subqueries in ClickHouse, which has none in 18.16): the leads' values as the model reads
 // them, one column per rule and reject, one per group, the score, and the output columns.
-// Every name a layer defines has a prefix its input has not (f_, r, x, g, s_): ClickHouse lets an
-// alias hide a column of the same name anywhere in its SELECT.
+// Every name a layer defines holds a '$' (f$id, r$1, x$1, g$1, s$score), which no field or group
+// name can: ClickHouse lets an alias hide a column of the same name anywhere in its SELECT.
 #include <algorithm>
 #include <cmath>
 #include <functional>
@@ -73,7 +73,7 @@ class Generator {
 
   std::string field_ref(int index) {
     used_fields_.insert(index);
-    return sp_.ident("f_" + field(index).name);
+    return sp_.ident("f$" + field(index).name);
   }
 
   std::string cond(const Expr& e);
@@ -424,7 +424,7 @@ std::string Generator::group_total(std::size_t g, const std::vector<std::size_t>
   (void)g;
   std::string sum;
   for (std::size_t r : rules) {
-    std::string col = sp_.ident(fmt::format("r{}", r + 1));
+    std::string col = sp_.ident(fmt::format("r${}", r + 1));
     std::string term = sp_.clickhouse() ? fmt::format("ifNull({}, 0.)", col) : fmt::format("COALESCE({}, {})", col, sp_.num(0));
     sum += (sum.empty() ? "" : " + ") + term;
   }
@@ -465,46 +465,46 @@ std::optional<std::string> Generator::run() {
         header = true;
       }
       group_rules[g].push_back(r);
-      rule_lines.push_back(fmt::format("{} AS {},  -- {}", rule_points(rule), id(fmt::format("r{}", r + 1)),
+      rule_lines.push_back(fmt::format("{} AS {},  -- {}", rule_points(rule), id(fmt::format("r${}", r + 1)),
                                        comment_text(rule.label)));
     }
   }
   if (!model_.rejects.empty()) rule_lines.push_back("-- rejects");
   for (std::size_t j = 0; j < model_.rejects.size(); ++j) {
-    rule_lines.push_back(fmt::format("{} AS {},  -- {}", cond(*model_.rejects[j].condition), id(fmt::format("x{}", j + 1)),
+    rule_lines.push_back(fmt::format("{} AS {},  -- {}", cond(*model_.rejects[j].condition), id(fmt::format("x${}", j + 1)),
                                      comment_text(model_.rejects[j].reason)));
   }
   // Group columns: the named groups in source order, then the implicit group (no output column).
   std::vector<std::string> group_lines;
   std::vector<std::string> group_cols;
   for (std::size_t g = 0; g < model_.groups.size(); ++g) {
-    std::string col = id(fmt::format("g{}", g + 1));
+    std::string col = id(fmt::format("g${}", g + 1));
     group_cols.push_back(col);
     const ast::Group& info = model_.groups[g];
     group_lines.push_back(fmt::format("{} AS {},  -- {}", group_total(g, group_rules[g], &info), col, comment_text(info.name)));
   }
   bool has_implicit = !group_rules[model_.groups.size()].empty();
   if (has_implicit) {
-    std::string col = id("g_rest");
+    std::string col = id("g$rest");
     group_cols.push_back(col);
     group_lines.push_back(fmt::format("{} AS {},  -- rules outside every group", group_total(0, group_rules.back(), nullptr), col));
   }
   // The first reject in source order that holds gives the reason.
   std::string reason = "CASE";
   for (std::size_t j = 0; j < model_.rejects.size(); ++j) {
-    std::string x = id(fmt::format("x{}", j + 1));
+    std::string x = id(fmt::format("x${}", j + 1));
     reason += fmt::format(" WHEN {} THEN {}", ch ? x + " = 1" : x, sp_.str(model_.rejects[j].reason));
   }
   reason = model_.rejects.empty() ? "NULL" : reason + " END";
   if (ch && !model_.rejects.empty()) reason = "CAST(" + reason + " AS Nullable(String))";
-  group_lines.push_back(fmt::format("{} AS {}", reason, id("s_reason")));
+  group_lines.push_back(fmt::format("{} AS {}", reason, id("s$reason")));
   if (opt_.explain) {
     std::vector<std::string> parts;
     for (std::size_t r = 0; r < model_.rules.size(); ++r) {
-      std::string col = id(fmt::format("r{}", r + 1));
+      std::string col = id(fmt::format("r${}", r + 1));
       parts.push_back(fmt::format("CASE WHEN {} IS NOT NULL THEN {} ELSE '' END", col, sp_.str(";" + model_.rules[r].label)));
     }
-    group_lines.push_back(fmt::format("{} AS {}", sp_.substr_from_2(sp_.concat(parts)), id("s_fired")));
+    group_lines.push_back(fmt::format("{} AS {}", sp_.substr_from_2(sp_.concat(parts)), id("s$fired")));
   }
   if (!ok_) return std::nullopt;
 
@@ -516,11 +516,11 @@ std::optional<std::string> Generator::run() {
     if (model_.score_bounds[0].max) score = sp_.min2(score, sp_.num(*model_.score_bounds[0].max));
     if (model_.score_bounds[0].min) score = sp_.max2(score, sp_.num(*model_.score_bounds[0].min));
   }
-  std::string total = id("s_score");
-  std::string rejected = id("s_reason") + " IS NOT NULL";
+  std::string total = id("s$score");
+  std::string rejected = id("s$reason") + " IS NOT NULL";
   std::string qualified = model_.qualifies.empty()
                               ? "'false'"
-                              : fmt::format("CASE WHEN {} IS NULL AND {} >= {} THEN 'true' ELSE 'false' END", id("s_reason"),
+                              : fmt::format("CASE WHEN {} IS NULL AND {} >= {} THEN 'true' ELSE 'false' END", id("s$reason"),
                                             total, sp_.num(model_.qualifies[0].at));
   std::string tier = fmt::format("CASE WHEN {} THEN ''", rejected);
   for (const auto& t : model_.tiers) {
@@ -539,20 +539,20 @@ std::optional<std::string> Generator::run() {
       fmt::format("{} AS {}", qualified, id("qualified")),
       fmt::format("{} AS {}", tier, id("tier")),
       fmt::format("CASE WHEN {} THEN 'rejected' ELSE 'ok' END AS {}", rejected, id("status")),
-      ch ? fmt::format("ifNull({}, '') AS {}", id("s_reason"), id("reason"))
-         : fmt::format("COALESCE({}, '') AS {}", id("s_reason"), id("reason")),
+      ch ? fmt::format("ifNull({}, '') AS {}", id("s$reason"), id("reason"))
+         : fmt::format("COALESCE({}, '') AS {}", id("s$reason"), id("reason")),
   };
   for (std::size_t g = 0; g < model_.groups.size(); ++g) {
     out_lines.push_back(fmt::format("{} AS {}", group_cols[g], id(model_.groups[g].name)));
   }
-  if (opt_.explain) out_lines.push_back(fmt::format("{} AS {}", id("s_fired"), id("fired")));
+  if (opt_.explain) out_lines.push_back(fmt::format("{} AS {}", id("s$fired"), id("fired")));
 
   // The first layer: every field the model reads, as it reads it.
   std::vector<std::string> lead_lines;
   for (int f : used_fields_) {
     const Field& fd = field(f);
     std::string v = f == schema_.key_index ? id(fd.name) : sp_.field_value(fd, id(fd.name));
-    lead_lines.push_back(fmt::format("{} AS {}", v, id("f_" + fd.name)));
+    lead_lines.push_back(fmt::format("{} AS {}", v, id("f$" + fd.name)));
   }
 
   auto select_list = [](const std::vector<std::string>& lines, const std::string& indent) {
