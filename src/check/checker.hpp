@@ -28,6 +28,8 @@ class Checker {
   void check_rejects();
   void check_thresholds();
   void check_tests();
+  bool model_uses_today() const;
+  void check_expectations(const ast::TestBlock& test, bool uses_today);
 
   static Span declared_at(Span own, Span imported_at);
 
@@ -47,6 +49,7 @@ class Checker {
   bool resolve_member(ast::Expr& e, const ast::Type& context);
   ast::Expr* let_list(ast::Expr& collection);
   void regex(ast::Expr& e);
+  void bare_word_warning(const ast::Expr& word, std::string_view what);
 
   std::vector<std::string_view> value_names() const;
   std::vector<std::string_view> field_names() const;

@@ -119,11 +119,21 @@ Type Checker::compare(Expr& e) {
   Expr& l = *e.kids[0];
   Expr& r = *e.kids[1];
   Type tl, tr;
+  // `country = US`: a bare word beside a string is text the author forgot to quote (SQL and
+  // spreadsheets habits), not a misspelt field.
+  auto quote_hint = [&](Expr& word, const Type& other) {
+    if (!is_free_name(word) || other.kind != TypeKind::String) return false;
+    std::string guess = closest(word.text, value_names());
+    report_.unknown_name_quote(word.span, word.text, guess);
+    return true;
+  };
   if (is_free_name(l) && !is_free_name(r)) {
     tr = expr(r);
+    if (quote_hint(l, tr)) return of(TypeKind::Condition);
     tl = operand(l, tr);
   } else {
     tl = expr(l);
+    if (quote_hint(r, tl)) return of(TypeKind::Condition);
     tr = operand(r, tl);
   }
   if (tl.kind == TypeKind::Unknown || tr.kind == TypeKind::Unknown) return of(TypeKind::Condition);
@@ -264,6 +274,22 @@ void Checker::regex(Expr& e) {
   e.type = of(TypeKind::Regex);
 }
 
+// `email matches free_emial` with a let `free_emails`: the bare word is matched as literal text and
+// the rule silently never fires. Warn when the word is close to a let or field name, or looks like
+// an identifier (has a '_'), which plain text after `matches` seldom does.
+void Checker::bare_word_warning(const Expr& word, std::string_view what) {
+  std::vector<std::string_view> names;
+  for (const auto& l : model_.lets) names.push_back(l.name);
+  std::string guess = closest(word.text, names);
+  if (guess.empty() && word.text.find('_') == std::string::npos) return;
+  diags_.warning(Code::MatchesBareWord, word.span,
+                 fmt::format("the bare word '{}' after {} is matched as the text \"{}\"{}; "
+                             "quote it (\"{}\") if the text is meant",
+                             word.text, what, word.text,
+                             guess.empty() ? "" : fmt::format(", not the let '{}' (did you mean '{}'?)", guess, guess),
+                             word.text));
+}
+
 Type Checker::string_test(Expr& e) {
   std::string_view what = e.kind == ExprKind::Matches      ? "'matches'"
                           : e.kind == ExprKind::StartsWith ? "'starts with'"
@@ -289,6 +315,7 @@ Type Checker::string_test(Expr& e) {
       }
     } else {
       p.type = of(TypeKind::String);
+      bare_word_warning(p, what);
     }
   } else {
     p.type = of(TypeKind::String);

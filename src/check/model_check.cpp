@@ -7,6 +7,7 @@
 
 #include "check/checker.hpp"
 #include "check/output_columns.hpp"
+#include "check/suggest.hpp"
 #include "leadscore/check.hpp"
 #include "leadscore/limits.hpp"
 
@@ -186,8 +187,73 @@ void Checker::check_thresholds() {
   }
 }
 
+namespace {
+
+// Whether an expression's value depends on the run's day (`within`, `older than`, `days_since`).
+bool uses_today(const ast::Expr& e) {
+  if (e.kind == ast::ExprKind::Within || e.kind == ast::ExprKind::OlderThan) return true;
+  if (e.kind == ast::ExprKind::Call && e.text == "days_since") return true;
+  return std::any_of(e.kids.begin(), e.kids.end(), [](const ast::ExprPtr& k) { return k && uses_today(*k); });
+}
+
+}  // namespace
+
+bool Checker::model_uses_today() const {
+  for (const auto& g : model_.groups) {
+    if (g.decay) return true;
+  }
+  auto any = [](const ast::ExprPtr& e) { return e && uses_today(*e); };
+  for (const auto& r : model_.rules) {
+    if (any(r.condition) || any(r.per)) return true;
+  }
+  for (const auto& r : model_.rejects) {
+    if (any(r.condition)) return true;
+  }
+  for (const auto& l : model_.lets) {
+    if (any(l.value)) return true;
+  }
+  return false;
+}
+
+// A test expectation that can never hold because it names a tier or a rule label the model does
+// not have: an error at `check` time (with a suggestion), not a surprise at `test` time.
+void Checker::check_expectations(const ast::TestBlock& test, bool uses_today) {
+  if (uses_today && !test.as_of) {
+    diags_.warning(Code::TestWithoutAsOf, test.span,
+                   fmt::format("test \"{}\" has no 'as of': it runs as of today, and this model's "
+                               "scores depend on the day (decay, 'within', 'older than' or "
+                               "days_since); add `as of YYYY-MM-DD` so it gives the same answer "
+                               "every day", test.name));
+  }
+  std::vector<std::string_view> tiers, labels;
+  for (const auto& t : model_.tiers) tiers.push_back(t.name);
+  for (const auto& r : model_.rules) labels.push_back(r.label);
+  for (const auto& x : test.expectations) {
+    if (x.kind == ast::ExpectationKind::Tier &&
+        std::find(tiers.begin(), tiers.end(), x.text) == tiers.end()) {
+      std::string guess = closest(x.text, tiers);
+      std::string known;
+      for (auto t : tiers) known += fmt::format("{}{}", known.empty() ? "" : ", ", t);
+      diags_.error(Code::UnknownExpectation, x.span,
+                   tiers.empty() ? fmt::format("unknown tier '{}': the model declares no tiers", x.text)
+                   : guess.empty() ? fmt::format("unknown tier '{}' (the tiers are {})", x.text, known)
+                                   : fmt::format("unknown tier '{}'; did you mean '{}'?", x.text, guess));
+    }
+    if (x.kind == ast::ExpectationKind::Fired &&
+        std::find(labels.begin(), labels.end(), x.text) == labels.end()) {
+      std::string guess = closest(x.text, labels);
+      diags_.error(Code::UnknownExpectation, x.span,
+                   guess.empty() ? fmt::format("no rule is labelled \"{}\"; 'expect fired' names a "
+                                               "rule's `as \"...\"` label or its text", x.text)
+                                 : fmt::format("no rule is labelled \"{}\"; did you mean \"{}\"?", x.text, guess));
+    }
+  }
+}
+
 void Checker::check_tests() {
+  bool today = model_uses_today();
   for (auto& test : model_.tests) {
+    check_expectations(test, today);
     std::set<std::string, std::less<>> seen;
     for (auto& init : test.lead) {
       int f = schema_.find(init.field);

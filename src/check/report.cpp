@@ -1,5 +1,8 @@
 #include "check/report.hpp"
 
+#include <algorithm>
+#include <utility>
+
 #include <fmt/format.h>
 
 #include "check/builtins.hpp"
@@ -57,8 +60,31 @@ void Reporter::unknown_member(Span at, std::string_view member, std::string_view
 void Reporter::unknown_builtin(Span at, std::string_view name) {
   std::vector<std::string_view> names;
   for (const auto& b : builtins) names.push_back(b.name);
-  diags_.error(Code::UnknownBuiltin, at,
-               fmt::format("unknown function '{}'{}", name, did_you_mean(name, names)));
+  std::string suggestion = did_you_mean(name, names);
+  if (suggestion.empty()) {
+    // Names other languages give these functions, and their usual misspellings (`lenght`).
+    static constexpr std::pair<std::string_view, std::string_view> aliases[] = {
+        {"length", "len"},          {"strlen", "len"},          {"size", "count"},
+        {"lowercase", "lower"},     {"tolower", "lower"},       {"lcase", "lower"},
+        {"uppercase", "upper"},     {"toupper", "upper"},       {"ucase", "upper"},
+        {"domain", "email_domain"}, {"days_ago", "days_since"}, {"datediff", "days_since"}};
+    std::vector<std::string_view> alias_names;
+    for (const auto& a : aliases) alias_names.push_back(a.first);
+    std::string alias = closest(name, alias_names);
+    if (alias.empty() && std::find(alias_names.begin(), alias_names.end(), name) != alias_names.end())
+      alias = std::string(name);
+    for (const auto& a : aliases) {
+      if (a.first == alias) suggestion = fmt::format("; did you mean '{}'?", a.second);
+    }
+  }
+  diags_.error(Code::UnknownBuiltin, at, fmt::format("unknown function '{}'{}", name, suggestion));
+}
+
+void Reporter::unknown_name_quote(Span at, std::string_view word, std::string_view close_to) {
+  std::string also = close_to.empty() ? "" : fmt::format(" (or did you mean '{}'?)", close_to);
+  diags_.error(Code::UnknownName, at,
+               fmt::format("unknown name '{}'; to compare with the text, quote it: \"{}\"{}", word,
+                           word, also));
 }
 
 void Reporter::type_mismatch(Span at, std::string message) {

@@ -21,6 +21,9 @@ class Reporter {
   void unknown_member(Span at, std::string_view member, std::string_view kind,
                       std::string_view field, const std::vector<std::string>& members);
   void unknown_builtin(Span at, std::string_view name);
+  // A bare word compared with a string: "unknown name 'US'; quote the text: \"US\"" (or the
+  // field or let it is close to).
+  void unknown_name_quote(Span at, std::string_view word, std::string_view close_to);
   void type_mismatch(Span at, std::string message);
   void expected_condition(Span at, const ast::Type& got);
   void invalid_regex(Span at, std::string_view why);

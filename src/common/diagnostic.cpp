@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "common/utf8.hpp"
+
 namespace leadscore {
 
 void Diagnostics::report(Diagnostic d) {
@@ -51,11 +53,7 @@ std::string blank_like(std::string_view text) {
   return out;
 }
 
-std::size_t code_points(std::string_view text) {
-  std::size_t n = 0;
-  for (char c : text) n += is_continuation_byte(c) ? 0 : 1;
-  return n;
-}
+std::size_t code_points(std::string_view text) { return code_point_count(text); }
 
 }  // namespace
 
@@ -76,10 +74,13 @@ std::string render_text(const Diagnostic& d, const SourceManager& sources, bool 
   }
   const SourceFile& file = sources.file(d.span.file);
   LineCol at = file.line_col(d.span.begin);
-  std::string out = fmt::format("{}{}:{}:{}:{} {}{}:{} {}{}\n", bold, file.path(), at.line,
-                                at.column, reset, tint, kind, reset, bold, d.message);
-  out += reset;
   std::string_view line = file.line_text(at.line);
+  // Columns count code points, as --format json, sarif and github do (one convention everywhere):
+  // a byte column would say 30 where an editor shows 29 after an 'é'.
+  std::uint32_t column = code_point_column(line, at.column);
+  std::string out = fmt::format("{}{}:{}:{}:{} {}{}:{} {}{}\n", bold, file.path(), at.line,
+                                column, reset, tint, kind, reset, bold, d.message);
+  out += reset;
   std::string number = fmt::format("{:>5}", at.line);
   std::string gutter(number.size(), ' ');
   out += fmt::format("{} | {}\n", number, line);

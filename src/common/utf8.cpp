@@ -1,5 +1,7 @@
 #include "common/utf8.hpp"
 
+#include <algorithm>
+
 #include <simdjson.h>
 
 namespace leadscore {
@@ -52,6 +54,18 @@ bool is_valid_utf8(std::string_view text) {
   unsigned char high = 0;
   for (const char c : text) high |= static_cast<unsigned char>(c);
   return high < 0x80 || simdjson::validate_utf8(text.data(), text.size());
+}
+
+std::size_t code_point_count(std::string_view text) {
+  std::size_t n = 0;
+  for (char c : text) n += (static_cast<unsigned char>(c) & 0xC0) == 0x80 ? 0 : 1;
+  return n;
+}
+
+std::uint32_t code_point_column(std::string_view line, std::uint32_t byte_column) {
+  std::size_t bytes = byte_column > 0 ? byte_column - 1 : 0;
+  std::size_t inside = std::min(bytes, line.size());
+  return static_cast<std::uint32_t>(code_point_count(line.substr(0, inside)) + (bytes - inside) + 1);
 }
 
 }  // namespace leadscore

@@ -16,4 +16,11 @@ void append_utf8(std::string& out, std::uint32_t cp);
 std::size_t utf8_sequence_length(std::string_view text, std::size_t i);
 bool is_valid_utf8(std::string_view text);
 
+// Code points in `text` (bytes that do not continue a sequence).
+std::size_t code_point_count(std::string_view text);
+// The 1-based code-point column of the 1-based byte column `byte_column` on `line`: the one column
+// convention of every diagnostic format (text, json, sarif, github). Offsets past the
+// visible text (the '\r' of a CRLF, the end of the file) count their own bytes.
+std::uint32_t code_point_column(std::string_view line, std::uint32_t byte_column);
+
 }  // namespace leadscore

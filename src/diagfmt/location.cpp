@@ -4,24 +4,16 @@
 
 #include <algorithm>
 
+#include "common/utf8.hpp"
+
 namespace leadscore::diagfmt {
 
 namespace {
 
-bool is_continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
-
-// The 1-based code-point column of byte column `byte_column` on line `line`. Editors, GitHub and
-// SARIF viewers count characters; a byte column would drift right after an 'é' in a string.
-std::uint32_t code_point_column(const SourceFile& file, std::uint32_t line,
-                                std::uint32_t byte_column) {
-  std::string_view text = file.line_text(line);
-  std::string_view before = text.substr(0, std::min<std::size_t>(byte_column - 1, text.size()));
-  auto n = static_cast<std::uint32_t>(
-      std::count_if(before.begin(), before.end(), [](char c) { return !is_continuation_byte(c); }));
-  // An offset past the visible text (on the '\r' of a CRLF, or at the end of the file) still
-  // counts its own bytes, so that the end of a span never lands before its start.
-  if (byte_column - 1 > text.size()) n += static_cast<std::uint32_t>(byte_column - 1 - text.size());
-  return n + 1;
+// Editors, GitHub and SARIF viewers count characters; a byte column would drift right after an
+// 'é' in a string. The converter is common's, the one the text format uses too.
+std::uint32_t code_point_column(const SourceFile& file, std::uint32_t line, std::uint32_t byte_column) {
+  return leadscore::code_point_column(file.line_text(line), byte_column);
 }
 
 }  // namespace

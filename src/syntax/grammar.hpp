@@ -173,11 +173,15 @@ struct modifier : sor<kw_key, kw_required> {};
 struct expect_colon : one<':'> {};
 struct field_decl : seq<ident, sp, must<expect_colon>, sp, must<expect_field_type>, star<sp, modifier>> {};
 struct expect_field_or_close : at<sor<identifier_chars, one<'}'>>> {};
-struct schema_body : seq<skip, star<must<expect_field_or_close>, field_decl, must<expect_stmt_end>, skip>> {};
+// The head, one item and the body of a block are rules of their own: after a syntax error the parser
+// goes on at the next item of the block, so one run reports every broken line (syntax/parser.cpp).
+struct schema_item : seq<must<expect_field_or_close>, field_decl, must<expect_stmt_end>> {};
+struct schema_body : seq<skip, star<schema_item, skip>> {};
 struct expect_ident : seq<ident> {};
 struct expect_open_brace : one<'{'> {};
 struct expect_close_brace : one<'}'> {};
-struct schema_decl : seq<kw_schema, sp, must<expect_ident>, sp, must<expect_open_brace>, schema_body, must<expect_close_brace>> {};
+struct schema_head : seq<kw_schema, sp, must<expect_ident>, sp, must<expect_open_brace>> {};
+struct schema_decl : seq<schema_head, schema_body, must<expect_close_brace>> {};
 struct expect_schema_decl : seq<schema_decl> {};
 struct expect_eof : eof {};
 struct schema_file : seq<skip, must<expect_schema_decl>, skip, must<expect_eof>> {};
@@ -210,8 +214,10 @@ struct expect_since : kw_since {};
 struct decay_clause : seq<kw_decay, sp, must<expect_number>, sp, must<expect_percent>, sp, must<expect_every>, sp, must<expect_number>, sp, must<expect_days>, sp, must<expect_since>, sp, must<expect_ident>> {};
 struct group_option : sor<group_min, group_max, decay_clause> {};
 struct expect_rule_or_close : at<sor<kw_when, one<'}'>>> {};
-struct group_body : seq<skip, star<must<expect_rule_or_close>, rule_decl, must<expect_stmt_end>, skip>> {};
-struct group_decl : seq<kw_group, sp, must<expect_ident>, star<sp, group_option>, sp, must<expect_open_brace>, group_body, must<expect_close_brace>> {};
+struct group_item : seq<must<expect_rule_or_close>, rule_decl, must<expect_stmt_end>> {};
+struct group_body : seq<skip, star<group_item, skip>> {};
+struct group_head : seq<kw_group, sp, must<expect_ident>, star<sp, group_option>, sp, must<expect_open_brace>> {};
+struct group_decl : seq<group_head, group_body, must<expect_close_brace>> {};
 
 struct expect_when : kw_when {};
 struct reject_decl : seq<kw_reject, sp, must<expect_when>, sp, must<expect_condition>, opt<sp, label>> {};
@@ -243,8 +249,10 @@ struct expect_expectation : seq<expectation_kind> {};
 struct expectation : seq<kw_expect, sp, must<expect_expectation>> {};
 struct test_line : sor<as_of, lead_record, expectation> {};
 struct expect_test_line_or_close : at<sor<kw_as, kw_lead, kw_expect, one<'}'>>> {};
-struct test_body : seq<skip, star<must<expect_test_line_or_close>, test_line, must<expect_stmt_end>, skip>> {};
-struct test_decl : seq<kw_test, sp, must<expect_string>, sp, must<expect_open_brace>, test_body, must<expect_close_brace>> {};
+struct test_item : seq<must<expect_test_line_or_close>, test_line, must<expect_stmt_end>> {};
+struct test_body : seq<skip, star<test_item, skip>> {};
+struct test_head : seq<kw_test, sp, must<expect_string>, sp, must<expect_open_brace>> {};
+struct test_decl : seq<test_head, test_body, must<expect_close_brace>> {};
 
 struct statement
     : sor<model_decl, schema_ref, import_decl, let_decl, group_decl, rule_decl, reject_decl,

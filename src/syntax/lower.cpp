@@ -272,12 +272,19 @@ ast::Rule Lowerer::rule(const Node& n, int group) {
 }
 
 void Lowerer::group(const Node& n, ast::Model& model) {
+  int index = group_head(n, model);
+  model.groups[static_cast<std::size_t>(index)].span = span(n);
+  for (std::size_t i = 1; i < n.children.size(); ++i) {
+    if (n.children[i]->is_type<g::rule_decl>()) group_rule(*n.children[i], index, model);
+  }
+}
+
+int Lowerer::group_head(const Node& n, ast::Model& model) {
   ast::Group grp;
   grp.name = std::string(n.children[0]->string_view());
   grp.name_span = span(*n.children[0]);
   grp.span = span(n);
   int index = static_cast<int>(model.groups.size());
-  std::vector<ast::Rule> rules;
   for (std::size_t i = 1; i < n.children.size(); ++i) {
     const Node& c = *n.children[i];
     if (c.is_type<g::group_min>()) {
@@ -294,54 +301,63 @@ void Lowerer::group(const Node& n, ast::Model& model) {
       d.field = std::string(c.children[2]->string_view());
       d.field_span = span(*c.children[2]);
       grp.decay = d;
-    } else if (c.is_type<g::rule_decl>()) {
-      rules.push_back(rule(c, index));
     }
   }
   model.groups.push_back(std::move(grp));
-  for (auto& r : rules) model.rules.push_back(std::move(r));
+  return index;
+}
+
+void Lowerer::group_rule(const Node& n, int group, ast::Model& model) {
+  model.rules.push_back(rule(n, group));
 }
 
 void Lowerer::test(const Node& n, ast::Model& model) {
+  ast::TestBlock t = test_head(n);
+  t.span = span(n);
+  for (std::size_t i = 1; i < n.children.size(); ++i) test_line(*n.children[i], t);
+  model.tests.push_back(std::move(t));
+}
+
+ast::TestBlock Lowerer::test_head(const Node& n) {
   ast::TestBlock t;
   t.span = span(n);
   t.name = string_value(*n.children[0]);
-  for (std::size_t i = 1; i < n.children.size(); ++i) {
-    const Node& c = *n.children[i];
-    if (c.is_type<g::as_of>()) {
-      auto d = leaf(ExprKind::Date, *c.children[0]);
-      t.as_of = d->date;
-    } else if (c.is_type<g::lead_record>()) {
-      t.has_lead = true;
-      for (const auto& f : c.children) {
-        ast::FieldInit init;
-        init.span = span(*f);
-        init.field = std::string(f->children[0]->string_view());
-        init.field_span = span(*f->children[0]);
-        init.value = literal_value(*f->children[1]);
-        t.lead.push_back(std::move(init));
-      }
-    } else if (c.is_type<g::expectation>()) {
-      const Node& k = *c.children[0];
-      ast::Expectation x;
-      x.span = span(c);
-      if (k.is_type<g::score_expectation>()) {
-        x.kind = ast::ExpectationKind::Score;
-        x.score = number(*k.children[0]);
-      } else if (k.is_type<g::tier_expectation>()) {
-        x.kind = ast::ExpectationKind::Tier;
-        x.text = std::string(k.children[0]->string_view());
-      } else {
-        x.negated = !k.children[0]->string_view().empty();
-        x.kind = k.is_type<g::qualified_expectation>() ? ast::ExpectationKind::Qualified
-                 : k.is_type<g::rejected_expectation>() ? ast::ExpectationKind::Rejected
-                                                        : ast::ExpectationKind::Fired;
-        if (x.kind == ast::ExpectationKind::Fired) x.text = string_value(*k.children[1]);
-      }
-      t.expectations.push_back(std::move(x));
+  return t;
+}
+
+void Lowerer::test_line(const Node& c, ast::TestBlock& t) {
+  if (c.is_type<g::as_of>()) {
+    auto d = leaf(ExprKind::Date, *c.children[0]);
+    t.as_of = d->date;
+  } else if (c.is_type<g::lead_record>()) {
+    t.has_lead = true;
+    for (const auto& f : c.children) {
+      ast::FieldInit init;
+      init.span = span(*f);
+      init.field = std::string(f->children[0]->string_view());
+      init.field_span = span(*f->children[0]);
+      init.value = literal_value(*f->children[1]);
+      t.lead.push_back(std::move(init));
     }
+  } else if (c.is_type<g::expectation>()) {
+    const Node& k = *c.children[0];
+    ast::Expectation x;
+    x.span = span(c);
+    if (k.is_type<g::score_expectation>()) {
+      x.kind = ast::ExpectationKind::Score;
+      x.score = number(*k.children[0]);
+    } else if (k.is_type<g::tier_expectation>()) {
+      x.kind = ast::ExpectationKind::Tier;
+      x.text = std::string(k.children[0]->string_view());
+    } else {
+      x.negated = !k.children[0]->string_view().empty();
+      x.kind = k.is_type<g::qualified_expectation>() ? ast::ExpectationKind::Qualified
+               : k.is_type<g::rejected_expectation>() ? ast::ExpectationKind::Rejected
+                                                      : ast::ExpectationKind::Fired;
+      if (x.kind == ast::ExpectationKind::Fired) x.text = string_value(*k.children[1]);
+    }
+    t.expectations.push_back(std::move(x));
   }
-  model.tests.push_back(std::move(t));
 }
 
 void Lowerer::statement(const Node& n, ast::Model& model) {
@@ -400,35 +416,40 @@ void Lowerer::statement(const Node& n, ast::Model& model) {
 }
 
 void Lowerer::schema(const Node& n, ast::SchemaFile& out) {
+  schema_head(n, out);
+  for (std::size_t i = 1; i < n.children.size(); ++i) schema_field(*n.children[i], out);
+}
+
+void Lowerer::schema_head(const Node& n, ast::SchemaFile& out) {
   out.span = span(n);
   out.name = std::string(n.children[0]->string_view());
-  for (std::size_t i = 1; i < n.children.size(); ++i) {
-    const Node& f = *n.children[i];
-    ast::SchemaField field;
-    field.span = span(f);
-    field.name = std::string(f.children[0]->string_view());
-    field.name_span = span(*f.children[0]);
-    const Node& type = *f.children[1];
-    field.type_span = span(type);
-    if (type.is_type<g::scalar_type>()) {
-      field.type = std::string(type.string_view());
-    } else {
-      field.type = type.is_type<g::enum_type>() ? "enum" : "set";
-      for (const auto& m : type.children) {
-        if (m->is_type<g::string_set>()) {
-          field.string_set = true;
-        } else {
-          field.members.emplace_back(m->string_view());
-          field.member_spans.push_back(span(*m));
-        }
+}
+
+void Lowerer::schema_field(const Node& f, ast::SchemaFile& out) {
+  ast::SchemaField field;
+  field.span = span(f);
+  field.name = std::string(f.children[0]->string_view());
+  field.name_span = span(*f.children[0]);
+  const Node& type = *f.children[1];
+  field.type_span = span(type);
+  if (type.is_type<g::scalar_type>()) {
+    field.type = std::string(type.string_view());
+  } else {
+    field.type = type.is_type<g::enum_type>() ? "enum" : "set";
+    for (const auto& m : type.children) {
+      if (m->is_type<g::string_set>()) {
+        field.string_set = true;
+      } else {
+        field.members.emplace_back(m->string_view());
+        field.member_spans.push_back(span(*m));
       }
     }
-    for (std::size_t k = 2; k < f.children.size(); ++k) {
-      if (f.children[k]->string_view() == "key") field.key = true;
-      else field.required = true;
-    }
-    out.fields.push_back(std::move(field));
   }
+  for (std::size_t k = 2; k < f.children.size(); ++k) {
+    if (f.children[k]->string_view() == "key") field.key = true;
+    else field.required = true;
+  }
+  out.fields.push_back(std::move(field));
 }
 
 }  // namespace leadscore::syntax

@@ -19,6 +19,15 @@ class Lowerer {
   void statement(const grammar::Node& n, ast::Model& model);
   void schema(const grammar::Node& n, ast::SchemaFile& out);
 
+  // A block read item by item (the parser's recovery): its head, then each item as it parses.
+  // group_head returns the new group's index; the group's span is set by the parser at its end.
+  int group_head(const grammar::Node& head, ast::Model& model);
+  void group_rule(const grammar::Node& rule_decl, int group, ast::Model& model);
+  ast::TestBlock test_head(const grammar::Node& head);
+  void test_line(const grammar::Node& line, ast::TestBlock& t);
+  void schema_head(const grammar::Node& head, ast::SchemaFile& out);
+  void schema_field(const grammar::Node& field_decl, ast::SchemaFile& out);
+
  private:
   Span span(const grammar::Node& n) const;
   Span span(const grammar::Node& first, const grammar::Node& last) const;

@@ -488,3 +488,33 @@ TEST_CASE("format_diagnostics picks the format") {
   CHECK(format_diagnostics(DiagnosticFormat::Sarif, f.diags, f.sources) == format_sarif(f.diags, f.sources));
   CHECK(format_diagnostics(DiagnosticFormat::Github, f.diags, f.sources) == format_github(f.diags, f.sources));
 }
+
+TEST_CASE("columns agree across formats after accents and emoji: code points everywhere") {
+  // 'é' is 2 bytes, '🚀' 4 bytes: a byte column would say 20 and 28 where an editor shows 19 and 21.
+  Fixture f;
+  auto m = f.add("m.score",
+                 "let a = \"é\"; when compny_size > 1 add 1\n"
+                 "let b = \"🚀é🚀\"; when retial add 2\n");
+  f.on(m, "compny_size", Code::UnknownField, Severity::Error, "unknown field 'compny_size'");
+  f.on(m, "retial", Code::UnknownName, Severity::Error, "unknown name 'retial'");
+  std::string text = format_text(f.diags, f.sources);
+  CHECK(text.find("m.score:1:19: error[E002]: unknown field 'compny_size'\n") != std::string::npos);
+  CHECK(text.find("m.score:2:21: error[E003]: unknown name 'retial'\n") != std::string::npos);
+  // The caret sits under the name: one blank per code point before it.
+  CHECK(text.find("\n      | " + std::string(18, ' ') + "^~~~~~~~~~\n") != std::string::npos);
+  CHECK(text.find("\n      | " + std::string(20, ' ') + "^~~~~~\n") != std::string::npos);
+
+  dom::parser parser;
+  dom::array list = parse_json(parser, format_json(f.diags, f.sources))["diagnostics"].get_array();
+  REQUIRE(list.size() == 2);
+  CHECK(list.at(0)["column"].get_int64().value() == 19);
+  CHECK(list.at(1)["column"].get_int64().value() == 21);
+  CHECK(list.at(1)["end_column"].get_int64().value() == 27);
+
+  std::string github = format_github(f.diags, f.sources);
+  CHECK(github.find("line=1,col=19,") != std::string::npos);
+  CHECK(github.find("line=2,col=21,endLine=2,endColumn=27,") != std::string::npos);
+
+  std::string sarif = format_sarif(f.diags, f.sources);
+  CHECK(sarif.find("\"startColumn\":21") != std::string::npos);
+}
