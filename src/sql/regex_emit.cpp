@@ -384,9 +384,8 @@ std::optional<std::vector<std::string>> to_globs(const Node& root, std::string& 
         continue;
       }
       if (!prev && !next) {
-        // A boundary with no character on either side: the empty text's boundary is false.
-        if (boundary) impossible = true;
-        continue;
+        error = "\\b or \\B with no character beside it";
+        return std::nullopt;
       }
       if (!prev) {  // at the front: the character before the match
         if (anchored_start) {
