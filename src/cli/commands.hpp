@@ -117,7 +117,16 @@ struct SqlCommandOptions {
   std::string output = "-";
 };
 
+struct SchemaInferOptions {
+  std::string input;
+  std::string input_format;         // csv, jsonl; default by extension
+  std::uint64_t rows = 0;           // --rows: records read; 0: all
+  std::string key;                  // --key COLUMN
+  std::string output = "-";
+};
+
 int run_check(const CheckOptions& options);
+int run_schema_infer(const SchemaInferOptions& options);
 int run_sql(const SqlCommandOptions& options);
 int run_score(const ScoreOptions& options);
 int run_disasm(const DisasmOptions& options);

@@ -118,6 +118,17 @@ int main(int argc, char** argv) {
   diff_cmd->add_option("--top", diff.top, "How many of the leads that moved most to list (default 10; 0: all)");
   diff_cmd->add_option("-o,--output", diff.output, "Write the report here instead of standard output");
 
+  SchemaInferOptions schema_infer;
+  auto* schema_cmd = app.add_subcommand("schema", "Work with schemas: `schema infer` writes one from a CRM export");
+  schema_cmd->require_subcommand(1);
+  auto* infer_cmd = schema_cmd->add_subcommand("infer", "Write a schema from a CSV or JSON-lines sample");
+  infer_cmd->add_option("file", schema_infer.input, "The export, CSV or JSON lines; '-' for stdin")->required();
+  infer_cmd->add_option("--input-format", schema_infer.input_format, "csv or jsonl (default: by extension)")
+      ->check(CLI::IsMember({"csv", "jsonl"}));
+  infer_cmd->add_option("--rows", schema_infer.rows, "Read only the first N records (default: all)");
+  infer_cmd->add_option("--key", schema_infer.key, "The key column (its header or field name)");
+  infer_cmd->add_option("-o,--output", schema_infer.output, "Write the schema here instead of standard output");
+
   auto* lsp_cmd = app.add_subcommand("lsp", "Run the language server for editors (LSP over stdin and stdout)");
 
   SqlCommandOptions sql_opts;
@@ -174,6 +185,7 @@ int main(int argc, char** argv) {
     if (*explain_cmd) return run_explain(explain);
     if (*backtest_cmd) return run_backtest(backtest);
     if (*tune_cmd) return run_tune(tune);
+    if (*infer_cmd) return run_schema_infer(schema_infer);
     if (*lsp_cmd) return run_lsp();
     if (*sql_cmd) return run_sql(sql_opts);
     if (*help_cmd) return run_help(app, help_topic);

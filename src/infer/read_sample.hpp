@@ -1,0 +1,28 @@
+// Reading the sample for `schema infer`: every record's cells into the columns' statistics.
+#pragma once
+
+#include <cstdint>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "infer/column_stats.hpp"
+
+namespace leadscore::infer {
+
+struct Sample {
+  std::vector<ColumnStats> columns;  // in header (CSV) or first-seen (JSON lines) order
+  std::uint64_t rows = 0;            // records read
+  std::uint64_t broken_rows = 0;     // records that could not be split into cells, left out
+  std::string error;                 // the input could not be read
+};
+
+// `wants_uniqueness(header)` says which columns keep every value's hash (the key's candidates).
+using UniquenessFilter = bool (*)(const std::string& header, const std::string& key_option);
+
+Sample read_csv_sample(std::FILE* in, std::uint64_t max_rows, UniquenessFilter filter,
+                       const std::string& key_option);
+Sample read_jsonl_sample(std::FILE* in, std::uint64_t max_rows, UniquenessFilter filter,
+                         const std::string& key_option);
+
+}  // namespace leadscore::infer
