@@ -240,6 +240,9 @@ void Server::Impl::notification(const std::string& method, element params) {
     docs.erase(it);
     publish_empty(uri);
     recheck_dependents(path, nullptr);  // they read the file on disk again
+  } else if (method == "workspace/didChangeWatchedFiles") {
+    // A schema or module changed on disk (a client that watches files says so): check again.
+    for (auto& [uri, d] : docs) analyse(*d);
   }
   // Anything else (initialized, $/cancelRequest, workspace/didChangeConfiguration, ...) needs no
   // answer and changes nothing here.

@@ -376,6 +376,19 @@ def main():
     diags = c.diagnostics(model_uri)
     check(not [d for d in diags if d["severity"] == 1], "closing the schema re-checks the model against the file on disk")
 
+    # A schema changed on disk (the client watches files): the open model is checked again.
+    with open(schema_path, "w") as f:
+        f.write(smaller)
+    c.notify("workspace/didChangeWatchedFiles", {"changes": [{"uri": schema_uri, "type": 2}]})
+    diags = c.diagnostics(model_uri)
+    check([d for d in diags if d["range"]["start"] == find_position(MODEL, "company_size >=") and d["severity"] == 1],
+          "a watched schema's change on disk re-checks the model")
+    with open(schema_path, "w") as f:
+        f.write(SCHEMA)
+    c.notify("workspace/didChangeWatchedFiles", {"changes": [{"uri": schema_uri, "type": 2}]})
+    diags = c.diagnostics(model_uri)
+    check(not [d for d in diags if d["severity"] == 1], "and again when it is restored")
+
     # Positions out of range are clamped, never an error.
     r = c.request("textDocument/hover", {"textDocument": {"uri": model_uri}, "position": {"line": 10_000, "character": 10_000}})
     check("result" in r, "a position past the end gets a result")
