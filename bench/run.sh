@@ -62,6 +62,15 @@ if [[ ! -s $LEADS ]]; then
   mv "$LEADS.tmp" "$LEADS"
 fi
 
+# The same leads as JSON lines, for leadscore's JSON-lines input (the generator writes the same
+# records for the same seed in either format).
+LEADS_JSONL=$BENCH_CACHE/leads-$ROWS-seed7-$GENERATOR_ID.jsonl
+if [[ ! -s $LEADS_JSONL ]]; then
+  echo "generating $ROWS leads (seed 7) as JSON lines into $LEADS_JSONL ..."
+  python3 "$GENERATOR" --rows "$ROWS" --seed 7 --format jsonl > "$LEADS_JSONL.tmp"
+  mv "$LEADS_JSONL.tmp" "$LEADS_JSONL"
+fi
+
 # --- the hand-written scorer: the reference for every check -----------------------------------------
 if [[ ! -x $HANDWRITTEN ]]; then
   HANDWRITTEN=$BENCH_CACHE/bench_handwritten
@@ -82,7 +91,9 @@ DUCKDB_DEPS=${DUCKDB_NODE_DEPS:-$HERE/.deps}
 
 # --- the tools: name, why it is unavailable (empty: available), the command -----------------------
 # Each command reads $LEADS and writes $1.
-run_leadscore()   { "$LEADSCORE" score "$MODEL" -i "$LEADS" -o "$1" --as-of "$AS_OF"; }
+run_leadscore()    { "$LEADSCORE" score "$MODEL" -i "$LEADS" -o "$1" --as-of "$AS_OF" --threads 1; }
+run_leadscore_2t() { "$LEADSCORE" score "$MODEL" -i "$LEADS" -o "$1" --as-of "$AS_OF" --threads 2; }
+run_leadscore_jsonl() { "$LEADSCORE" score "$MODEL" -i "$LEADS_JSONL" -o "$1" --as-of "$AS_OF" --threads 1; }
 run_handwritten() { "$HANDWRITTEN" -i "$LEADS" -o "$1" --as-of "$AS_OF"; }
 run_sqlite() {
   sqlite3 :memory: -cmd '.mode csv' -cmd ".import '$LEADS' leads" -cmd '.headers on' \
@@ -94,7 +105,7 @@ run_pandas()   { "$PANDAS_PYTHON" "$HERE/pandas/reference_pandas.py" "$LEADS" "$
 
 missing() {  # why tool $1 cannot run, or nothing
   case $1 in
-    leadscore) [[ -x $LEADSCORE ]] || echo "no leadscore binary at $LEADSCORE (build it, or set LEADSCORE)" ;;
+    leadscore|leadscore_2t|leadscore_jsonl) [[ -x $LEADSCORE ]] || echo "no leadscore binary at $LEADSCORE (build it, or set LEADSCORE)" ;;
     handwritten) ;;
     sqlite) command -v sqlite3 >/dev/null || echo "no sqlite3 (bench/install_peers.sh)" ;;
     duckdb|duckdb_1t)
@@ -105,19 +116,35 @@ missing() {  # why tool $1 cannot run, or nothing
   esac
 }
 
-TOOLS=(handwritten leadscore sqlite duckdb duckdb_1t pandas)
+TOOLS=(handwritten leadscore leadscore_2t leadscore_jsonl sqlite duckdb duckdb_1t pandas)
 declare -A LABEL=(
   [handwritten]="hand-written C++"
-  [leadscore]="leadscore"
+  [leadscore]="leadscore (1 thread)"
+  [leadscore_2t]="leadscore (2 threads)"
+  [leadscore_jsonl]="leadscore JSONL in"
   [sqlite]="SQLite $(sqlite3 --version 2>/dev/null | cut -d' ' -f1)"
   [duckdb]="DuckDB (all cores)"
   [duckdb_1t]="DuckDB (1 thread)"
   [pandas]="pandas"
 )
-declare -A BEST=() CPU=() STATE=() NOTE=()
+declare -A BEST=() CPU=() STATE=() NOTE=() RSS=()
 failed=0
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)
 
+# rss_of FILE FUNCTION ARGS...: runs the function, writing the peak RSS in KB of its largest process
+# to FILE (GNU time, when installed; "-" otherwise).
+rss_of() {
+  local file=$1
+  shift
+  if [[ -x /usr/bin/time ]]; then
+    export -f "$1"
+    export LEADSCORE HANDWRITTEN MODEL LEADS LEADS_JSONL AS_OF HERE PANDAS_PYTHON DUCKDB_NODE_DEPS="$DUCKDB_DEPS"
+    /usr/bin/time -f %M -o "$file" bash -c '"$@"' rss_of "$@"
+  else
+    echo - > "$file"
+    "$@"
+  fi
+}
 TIMEFORMAT='%3R %3U %3S'   # bash's `time`: wall, user and system seconds, children included
 for tool in "${TOOLS[@]}"; do
   why=$(missing "$tool")
@@ -129,15 +156,17 @@ for tool in "${TOOLS[@]}"; do
   best=
   for ((i = 1; i <= RUNS; i++)); do
     rm -f "$OUT/$tool.csv"
-    if ! { time "run_$tool" "$OUT/$tool.csv" > "$OUT/$tool.log" 2>&1; } 2> "$OUT/$tool.time"; then
+    if ! { time rss_of "$OUT/$tool.rss" "run_$tool" "$OUT/$tool.csv" > "$OUT/$tool.log" 2>&1; } 2> "$OUT/$tool.time"; then
       STATE[$tool]=failed; NOTE[$tool]="run $i failed: $(tail -n 3 "$OUT/$tool.log" | tr '\n' ' ')"
       break
     fi
     read -r wall user sys < "$OUT/$tool.time"
     cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.3f", u + s }')
-    echo "run   ${LABEL[$tool]} #$i: ${wall}s wall, ${cpu}s cpu"
+    rss=$(tail -n 1 "$OUT/$tool.rss")
+    [[ $rss == - ]] || rss=$(awk -v k="$rss" 'BEGIN { printf "%.0f", k / 1024 }')
+    echo "run   ${LABEL[$tool]} #$i: ${wall}s wall, ${cpu}s cpu, ${rss} MB peak RSS"
     if [[ -z $best ]] || awk -v a="$wall" -v b="$best" 'BEGIN { exit !(a < b) }'; then
-      best=$wall; CPU[$tool]=$cpu
+      best=$wall; CPU[$tool]=$cpu; RSS[$tool]=$rss
     fi
   done
   if [[ ${STATE[$tool]:-} == failed ]]; then
@@ -149,7 +178,7 @@ for tool in "${TOOLS[@]}"; do
     STATE[$tool]=ok; NOTE[$tool]="reference"
   elif check=$(python3 "$HERE/check/compare.py" "$OUT/handwritten.csv" "$OUT/$tool.csv"); then
     STATE[$tool]=ok; NOTE[$tool]="agrees"
-    if [[ $tool == leadscore ]]; then
+    if [[ $tool == leadscore* ]]; then
       if cmp -s "$OUT/handwritten.csv" "$OUT/leadscore.csv"; then NOTE[$tool]="agrees, byte for byte"
       else NOTE[$tool]="agrees (numbers; the bytes differ)"; fi
     fi
@@ -166,20 +195,21 @@ echo "leadscore benchmark: reference.score on $ROWS leads (gen_leads.py --seed 7
 echo "kit: $KIT (gen_leads.py sha256 $GENERATOR_ID...)"
 echo "machine: $(nproc) cores${cpu:+, $cpu}; load average before: $LOAD_BEFORE"
 echo "best of $RUNS runs by wall time, end to end (CSV in, CSV out); cpu s = user + system of that run"
-echo "x leadscore = the tool's time / leadscore's time (above 1: slower than leadscore)"
+echo "x leadscore = the tool's time / leadscore's time on 1 thread (above 1: slower than leadscore)"
+echo "JSONL in: the same leads as JSON lines, CSV out; RSS: peak resident memory of the run's largest process"
 echo
-row() { printf '%-20s %8s %8s %12s %12s %14s  %s\n' "$@"; }
-row tool "best s" "cpu s" "rows/s" "x leadscore" "x hand-written" check
-row -------------------- -------- -------- ------------ ------------ -------------- -----
+row() { printf '%-22s %8s %8s %8s %12s %12s %14s  %s\n' "$@"; }
+row tool "best s" "cpu s" "RSS MB" "rows/s" "x leadscore" "x hand-written" check
+row ---------------------- -------- -------- -------- ------------ ------------ -------------- -----
 ratio() { [[ -n ${2:-} ]] && awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }' || echo "n/a"; }
 for tool in "${TOOLS[@]}"; do
   if [[ -z ${BEST[$tool]:-} ]]; then
-    row "${LABEL[$tool]}" "${STATE[$tool]}" - - - - "${NOTE[$tool]}"
+    row "${LABEL[$tool]}" "${STATE[$tool]}" - - - - - "${NOTE[$tool]}"
     continue
   fi
   b=${BEST[$tool]}
   rps=$(awk -v n="$ROWS" -v s="$b" 'BEGIN { printf "%.0f", (s > 0 ? n / s : 0) }')
-  row "${LABEL[$tool]}" "$b" "${CPU[$tool]}" "$rps" \
+  row "${LABEL[$tool]}" "$b" "${CPU[$tool]}" "${RSS[$tool]}" "$rps" \
     "$(ratio "$b" "${BEST[leadscore]:-}")" "$(ratio "$b" "${BEST[handwritten]:-}")" "${NOTE[$tool]}"
 done
 exit $failed

@@ -19,6 +19,22 @@ enum class RecordFormat { Csv, JsonLines };
 // Picks the format from a file name's extension (.csv, .jsonl, .ndjson, .json); false if unknown.
 bool format_from_path(std::string_view path, RecordFormat& out);
 
+// Whole records cut from a reader's input for a parallel run (score --threads): a chunk is read
+// by a chunk reader exactly as the reader would have read those records, line numbers included.
+struct InputChunk {
+  std::unique_ptr<char[]> bytes;  // `size` bytes of records, then at least 64 readable bytes
+  std::size_t size = 0, capacity = 0;
+  std::uint64_t first_line = 0;   // input line where the chunk starts
+  void assign(const char* data, std::size_t n);
+};
+
+enum class ChunkStatus {
+  Chunk,   // `chunk` holds the next records
+  End,     // the input is read to its end (or could not be read on: see read_error())
+  Serial,  // the rest cannot be cut (a record longer than a chunk may be, CR-only JSON lines):
+           // read it with next() on this reader
+};
+
 // Streams records one at a time; memory does not grow with the input.
 class RecordReader {
  public:
@@ -31,6 +47,14 @@ class RecordReader {
   virtual std::string read_error() const { return {}; }
   // Bytes of input consumed so far, for progress reports.
   virtual std::uint64_t bytes_read() const { return 0; }
+
+  // Parallel reading. next_chunk() moves the next whole records, about `target_bytes` of them (at
+  // least one record), from this reader's input into `chunk`. chunk_reader() makes a reader for
+  // chunks (null: this reader cannot cut its input), which start_chunk() points at one chunk; it
+  // may write into the chunk's bytes, and its records' views stay valid while the chunk lives.
+  virtual ChunkStatus next_chunk(InputChunk&, std::size_t /*target_bytes*/) { return ChunkStatus::Serial; }
+  virtual std::unique_ptr<RecordReader> chunk_reader() const { return nullptr; }
+  virtual void start_chunk(InputChunk&) {}
 };
 
 struct ReaderOpenResult {
@@ -70,6 +94,13 @@ class ResultWriter {
   virtual void write(const ScoredRow& row) = 0;
   // Flushes everything; returns false if the output could not be written, with errno saying why.
   virtual bool finish() = 0;
+
+  // For a parallel run (score --threads): a writer of the same format and columns that keeps its
+  // rows in memory and writes no header (null: this writer cannot do that); take() hands the rows
+  // kept so far over, and write_bytes() writes rows another writer formatted.
+  virtual std::unique_ptr<ResultWriter> chunk_writer() const { return nullptr; }
+  virtual void take(std::string& out) { out.clear(); }
+  virtual void write_bytes(std::string_view) {}
 };
 
 std::unique_ptr<ResultWriter> make_result_writer(std::FILE* out, RecordFormat format,

@@ -61,7 +61,21 @@ using ProgressFn = std::function<void(std::uint64_t records)>;
 inline constexpr std::uint64_t progress_every = 1 << 18;
 
 // Scores every record of `reader` into `writer`, one output row per input record, in order.
+// With `threads` above 1, chunks of the input are read and scored on that many threads; the
+// output is the same, byte for byte. `chunk_bytes` is the size chunks are cut to (about; tests
+// make it small so that a small input crosses many chunk boundaries).
+struct ThreadOptions {
+  unsigned threads = 1;
+  std::size_t chunk_bytes = std::size_t{1} << 20;
+};
 ScoreStats score_stream(const Program& program, RecordReader& reader, ResultWriter& writer,
-                        Day as_of, bool explain, const ProgressFn& progress = {});
+                        Day as_of, bool explain, const ProgressFn& progress = {},
+                        const ThreadOptions& threads = {});
+
+// The first record of `reader` whose key is `key` (error records included), for `explain`: false
+// when there is none. `out`'s views point into `text`. With threads, chunks are searched on
+// several threads; the record found is the same.
+bool find_record(RecordReader& reader, std::string_view key, Record& out, std::string& text,
+                 const ThreadOptions& threads = {});
 
 }  // namespace leadscore

@@ -204,6 +204,8 @@ struct CollectOptions {
   bool keep_keys = true;     // key_text, key_begin
   bool keep_points = true;   // fired_points
   bool keep_groups = true;   // group_raw, group_decayed, group_final
+  // Threads reading and scoring the leads (not with `visit`): the data is the same.
+  ThreadOptions threads;
 };
 
 // Scores every record of `leads` with `program` and joins each with its outcome from `outcomes`

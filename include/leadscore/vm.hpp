@@ -39,7 +39,21 @@ class Vm {
   void execute(const Record& record, Day as_of);
   void finish(const Record& record, Day as_of);
 
+  // The program's code with the commonest test-and-branch sequences fused into one instruction
+  // each (vm.cpp, fuse()); the sequences' own instructions stay in place behind the fused one.
+  struct Fused {
+    std::uint32_t field;    // the field's index
+    std::uint32_t operand;  // the test's constant: a numbers, masks, strings, string_lists or regexes index
+    std::uint8_t flag;      // the test's flag (comparison, `not in`)
+    Op test;                // the test, where the kind leaves it open
+    std::uint32_t target;   // BRANCH_FALSE's target
+    std::uint32_t next;     // the instruction after the sequence
+  };
+  void fuse();
+
   const Program& program_;
+  std::vector<Instr> code_;
+  std::vector<Fused> fused_;
   std::vector<unsigned char> stack_storage_;
   std::vector<std::string> scratch_;
   std::vector<double> raw_, decayed_, final_;

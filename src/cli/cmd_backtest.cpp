@@ -1,5 +1,5 @@
 // `leadscore backtest MODEL -i LEADS --outcomes FILE [--as-of D] [--by FIELD]
-// [--format text|json|html] [-o OUT]`: the model judged against what sales closed. Everything is
+// [--format text|json|html] [-o OUT] [--threads N]`: the model judged against what sales closed. Everything is
 // computed by the library (include/leadscore/review.hpp); this prints it and picks the exit status.
 #include <cerrno>
 #include <cstdio>
@@ -29,6 +29,7 @@ int run_backtest(const BacktestOptions& o) {
   review::CollectOptions collect;
   collect.as_of = *as_of;
   collect.keep_keys = collect.keep_points = collect.keep_groups = false;  // the figures do not read them
+  collect.threads = thread_options(o.threads);
   if (!o.by.empty()) {
     std::string error;
     collect.by_field = review::by_field_index(program.schema, o.by, error);

@@ -39,14 +39,8 @@ int run_explain(const ExplainOptions& o) {
 
   // The first record with this key; the rest of the input is not read.
   Record record;
-  bool found = false;
-  while (opened.reader->next(record)) {
-    if (record.key == o.id) {
-      found = true;
-      break;
-    }
-  }
-  if (!found) {
+  std::string record_text;
+  if (!find_record(*opened.reader, o.id, record, record_text, thread_options(o.threads))) {
     if (!opened.reader->read_error().empty()) {
       print_error(opened.reader->read_error());
       return exit_usage;

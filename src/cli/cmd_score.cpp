@@ -1,5 +1,5 @@
 // `leadscore score MODEL -i LEADS [-o OUT] [--format F] [--input-format F] [--as-of DAY] [--explain]
-// [--quiet] [--max-errors N|P%]`. The output file appears only when the whole run succeeded
+// [--quiet] [--max-errors N|P%] [--threads N]`. The output file appears only when the whole run succeeded
 // (io::OutputFile); a one-line summary goes to stderr unless --quiet.
 #include <algorithm>
 #include <cerrno>
@@ -92,7 +92,8 @@ int run_score(const ScoreOptions& o) {
                  done * 100, n);
     };
   }
-  ScoreStats stats = score_stream(program, *opened.reader, *writer, *as_of, o.explain, progress);
+  ScoreStats stats =
+      score_stream(program, *opened.reader, *writer, *as_of, o.explain, progress, thread_options(o.threads));
   // The summary and any error take the progress line's place.
   if (progress && stats.records >= progress_every) fmt::print(stderr, "\r{:<72}\r", "");
   // A failed run returns before commit(): `out` then removes its temporary file and an existing

@@ -43,6 +43,7 @@ struct ExplainOptions {
   std::string format = "text";      // text, json
   std::string input_format;         // csv, jsonl; default by extension
   std::string as_of;
+  unsigned threads = 0;             // --threads; 0: all cores
 };
 
 struct ScoreOptions {
@@ -55,6 +56,7 @@ struct ScoreOptions {
   std::string input_format;         // csv, jsonl: overrides --format for the input
   bool quiet = false;               // no summary line on stderr
   std::string max_errors;           // "N" or "P%": exit 1 above it; empty: no limit
+  unsigned threads = 0;             // --threads; 0: all cores
 };
 
 struct DisasmOptions {
@@ -76,6 +78,7 @@ struct BacktestOptions {
   std::string by;                   // --by FIELD
   std::string format = "text";      // text, json, html
   std::string output = "-";
+  unsigned threads = 0;             // --threads; 0: all cores
 };
 
 struct TuneCommandOptions {
@@ -162,6 +165,9 @@ File open_input(const std::string& path);
 // standard input, else by the file's extension. Prints the error and returns nullopt when the
 // extension does not tell.
 std::optional<RecordFormat> input_format_option(const std::string& path, const std::string& forced);
+// --threads N (0: all cores) as the library takes it; LEADSCORE_CHUNK_BYTES sets the chunk size
+// (for tests: a small input then crosses many chunk boundaries).
+ThreadOptions thread_options(unsigned threads);
 // Reads an outcome file (format `forced`, else by extension, else CSV) for leads of `schema`.
 // Prints its warnings and problems; returns false when they stop the run (exit 2).
 bool read_outcome_file(const std::string& path, const std::string& forced, const Schema& schema,

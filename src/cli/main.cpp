@@ -43,6 +43,8 @@ int main(int argc, char** argv) {
   explain_cmd->add_option("--input-format", explain.input_format, "csv or jsonl (default: by extension)")
       ->check(CLI::IsMember({"csv", "jsonl"}));
   explain_cmd->add_option("--as-of", explain.as_of, "The day relative dates count from (YYYY-MM-DD; default today)");
+  explain_cmd->add_option("--threads", explain.threads, "Threads reading the leads (default: all cores; 1: one)")
+      ->check(CLI::Range(1, 1024));
 
   ScoreOptions score;
   auto* score_cmd = app.add_subcommand("score", "Score lead records with a model");
@@ -56,6 +58,8 @@ int main(int argc, char** argv) {
   score_cmd->add_option("--input-format", score.input_format, "csv or jsonl: the input's format, when it differs from --format")
       ->check(CLI::IsMember({"csv", "jsonl"}));
   score_cmd->add_flag("-q,--quiet", score.quiet, "No summary line on stderr");
+  score_cmd->add_option("--threads", score.threads, "Threads reading and scoring (default: all cores; 1: one)")
+      ->check(CLI::Range(1, 1024));
   score_cmd->add_option("--max-errors", score.max_errors, "Exit 1 when more records than N, or than P% of them, are errors")
       ->check(CLI::Validator(
           [](const std::string& text) {
@@ -86,6 +90,8 @@ int main(int argc, char** argv) {
   backtest_cmd->add_option("--format", backtest.format, "text (default), json or html")
       ->check(CLI::IsMember({"text", "json", "html"}));
   backtest_cmd->add_option("-o,--output", backtest.output, "Where to write the report; '-' for stdout (default)");
+  backtest_cmd->add_option("--threads", backtest.threads, "Threads reading and scoring the leads (default: all cores; 1: one)")
+      ->check(CLI::Range(1, 1024));
 
   TuneCommandOptions tune;
   auto* tune_cmd = app.add_subcommand("tune", "Fit a model's numbers to sales outcomes (new points, caps, decay, thresholds)");

@@ -6,7 +6,14 @@
 namespace leadscore::io {
 
 ByteSource::ByteSource(std::FILE* in)
-    : in_(in), buf_(new char[initial_capacity + padding]), capacity_(initial_capacity) {
+    : in_(in) {
+  if (in_ == nullptr) {
+    eof_ = true;
+    return;
+  }
+  buf_.reset(new char[initial_capacity + padding]);
+  base_ = buf_.get();
+  capacity_ = initial_capacity;
   std::memset(buf_.get(), ' ', capacity_ + padding);
 }
 
@@ -26,6 +33,7 @@ bool ByteSource::refill() {
     std::memcpy(bigger.get(), buf_.get(), end_);
     std::memset(bigger.get() + end_, ' ', grown + padding - end_);
     buf_ = std::move(bigger);
+    base_ = buf_.get();
     capacity_ = grown;
   }
   const std::size_t want = capacity_ - end_;

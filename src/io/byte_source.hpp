@@ -24,9 +24,18 @@ class ByteSource {
   // the whole rest of a multi-gigabyte input.
   static constexpr std::size_t max_record = std::size_t{64} << 20;
 
+  // A null `in` makes a source over memory the caller owns (one chunk of a parallel run, see
+  // io/chunks.cpp): no buffer of its own, at its end from the start; reset_memory() points it at
+  // the memory, which `padding` readable bytes must follow.
   explicit ByteSource(std::FILE* in);
+  void reset_memory(char* data, std::size_t size) {
+    base_ = data;
+    begin_ = 0;
+    end_ = size;
+    eof_ = true;
+  }
 
-  char* data() { return buf_.get() + begin_; }
+  char* data() { return base_ + begin_; }
   std::size_t size() const { return end_ - begin_; }
   bool at_eof() const { return eof_; }
   void consume(std::size_t n) {
@@ -47,6 +56,7 @@ class ByteSource {
  private:
   std::FILE* in_;
   std::unique_ptr<char[]> buf_;
+  char* base_ = nullptr;  // buf_, or the caller's memory
   std::size_t capacity_ = 0;  // usable bytes; `padding` more are allocated after them
   std::size_t begin_ = 0, end_ = 0;
   std::uint64_t bytes_consumed_ = 0;

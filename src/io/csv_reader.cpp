@@ -27,11 +27,25 @@ class CsvReader final : public BufferedReader {
  public:
   CsvReader(std::FILE* in, std::string_view name, const Schema& schema)
       : BufferedReader(in, name), schema_(schema) {}
+  // A chunk reader with `main`'s header.
+  explicit CsvReader(const CsvReader& main)
+      : BufferedReader(nullptr, main.name_),
+        schema_(main.schema_),
+        column_names_(main.column_names_),
+        field_column_(main.field_column_),
+        key_column_(main.key_column_) {}
 
   // Reads the header. Returns the error that stops the run, or "" (adding warnings).
   std::string read_header(std::vector<std::string>& warnings);
 
   bool next(Record& rec) override;
+  std::unique_ptr<RecordReader> chunk_reader() const override { return std::make_unique<CsvReader>(*this); }
+
+ protected:
+  const char* last_record_end(const char* p, const char* end) const override {
+    return last_csv_record_end(p, end);
+  }
+  void chunk_started() override { skipped_ = false; }
 
  private:
   // Scans the next non-blank record into cells_; false at the end of the input. The record's
@@ -52,7 +66,6 @@ class CsvReader final : public BufferedReader {
   std::vector<std::string> column_names_;  // as in the header, for messages
   std::vector<int> field_column_;          // per field: its column, or -1 when there is none
   int key_column_ = -1;
-  std::uint64_t next_line_ = 1;
   std::vector<CsvCell> cells_;
   // The record just returned was skipped by skip_long_record: its key lives here, as its bytes
   // are gone from the window.

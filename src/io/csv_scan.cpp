@@ -118,6 +118,60 @@ CsvScan scan_csv_record(char* p, char* end, bool at_eof, std::vector<CsvCell>& c
   }
 }
 
+const char* last_csv_record_end(const char* p, const char* end) {
+  auto find = [end](const char* from, char c) {
+    return static_cast<const char*>(std::memchr(from, c, static_cast<std::size_t>(end - from)));
+  };
+  const char* last = nullptr;
+  const char* q = p;  // outside quoted cells, at a cell start or inside an unquoted cell
+  for (;;) {
+    const char* quote = find(q, '"');
+    const char* stop = quote != nullptr ? quote : end;
+    // Every LF before the next quote ends a record.
+    if (stop > q) {
+      const auto* nl = static_cast<const char*>(memrchr(q, '\n', static_cast<std::size_t>(stop - q)));
+      if (nl != nullptr) last = nl + 1;
+    }
+    if (quote == nullptr) return last;
+    // A quote inside an unquoted cell is text; one at a cell's start opens a quoted cell.
+    if (quote != p && quote[-1] != ',' && quote[-1] != '\n') {
+      q = quote + 1;
+      continue;
+    }
+    const char* s = quote + 1;
+    for (;;) {
+      const char* close = find(s, '"');
+      if (close == nullptr || close + 1 == end) return last;  // the cell may go on past `end`
+      if (close[1] == '"') {
+        s = close + 2;
+        continue;
+      }
+      q = close + 1;
+      break;
+    }
+    if (*q == ',') {
+      ++q;
+      continue;
+    }
+    if (*q == '\n') {
+      last = ++q;
+      continue;
+    }
+    if (*q == '\r') {
+      if (q + 1 == end) return last;
+      if (q[1] == '\n') {
+        q += 2;
+        last = q;
+        continue;
+      }
+    }
+    // Text after the closing quote: the record runs to the next LF, quotes or not.
+    const char* nl = find(q, '\n');
+    if (nl == nullptr) return last;
+    last = q = nl + 1;
+  }
+}
+
 void unescape_quotes(CsvCell& cell) {
   if (!cell.doubled_quotes) return;
   char* out = cell.begin;

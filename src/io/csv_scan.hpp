@@ -39,6 +39,12 @@ struct CsvScan {
 // takes the rest of that physical line.
 CsvScan scan_csv_record(char* p, char* end, bool at_eof, std::vector<CsvCell>& cells);
 
+// For cutting an input into chunks of whole records: the end of the last record that ends in
+// [p, end), scanning from `p`, a record start, with the rules of scan_csv_record (a quote opens a
+// quoted cell only at a cell's start; text after a closing quote runs to the next LF); null when
+// no record ends there. Only quotes and line ends are looked at, with memchr.
+const char* last_csv_record_end(const char* p, const char* end);
+
 // Turns "" into " inside the cell, in place, and moves the cell's end back.
 void unescape_quotes(CsvCell& cell);
 

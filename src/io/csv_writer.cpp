@@ -25,8 +25,9 @@ namespace {
 
 class CsvWriter final : public ResultWriter {
  public:
-  CsvWriter(std::FILE* out, const OutputColumns& columns)
-      : sink_(out), group_count_(columns.group_names.size()), explain_(columns.explain) {
+  CsvWriter(std::FILE* out, const OutputColumns& columns, bool header = true)
+      : sink_(out), columns_(columns), group_count_(columns.group_names.size()), explain_(columns.explain) {
+    if (!header) return;
     // The header goes out even when no row follows, so an empty input still gives a valid file.
     std::string& b = sink_.buffer();
     append_csv_cell(b, columns.key_name);
@@ -72,9 +73,15 @@ class CsvWriter final : public ResultWriter {
   }
 
   bool finish() override { return sink_.finish(); }
+  std::unique_ptr<ResultWriter> chunk_writer() const override {
+    return std::make_unique<CsvWriter>(nullptr, columns_, false);
+  }
+  void take(std::string& out) override { sink_.take(out); }
+  void write_bytes(std::string_view bytes) override { sink_.write_bytes(bytes); }
 
  private:
   OutputSink sink_;
+  OutputColumns columns_;  // for chunk_writer()
   std::size_t group_count_;
   bool explain_;
   std::string fired_;  // reused for every row

@@ -65,6 +65,7 @@ std::string_view expected_json(FieldType t) {
 
 class JsonlReader final : public BufferedReader {
  public:
+  // A null `in` makes a chunk reader.
   JsonlReader(std::FILE* in, std::string_view name, const Schema& schema)
       : BufferedReader(in, name),
         schema_(schema),
@@ -83,10 +84,36 @@ class JsonlReader final : public BufferedReader {
     warm.data()[1] = '}';
     const simdjson::error_code ignored = parser_.parse(warm).error();
     static_cast<void>(ignored);
-    src_.skip_bom();
+    if (in != nullptr) src_.skip_bom();
+  }
+  std::unique_ptr<RecordReader> chunk_reader() const override {
+    return std::make_unique<JsonlReader>(nullptr, name_, schema_);
   }
 
   bool next(Record& rec) override;
+
+ protected:
+  // Line ends are LF once the first line said so; CR-only files are read serially.
+  int can_cut() override {
+    if (cr_line_ends_ == 0) return 1;
+    if (cr_line_ends_ == 1) return -1;
+    const char* p = src_.data();
+    const auto* nl = static_cast<const char*>(std::memchr(p, '\n', src_.size()));
+    const char* const limit = nl != nullptr ? nl : p + src_.size();
+    const auto* cr = static_cast<const char*>(std::memchr(p, '\r', static_cast<std::size_t>(limit - p)));
+    // As next() decides it.
+    if (cr != nullptr && cr + 1 != nl && (cr + 1 < p + src_.size() || src_.at_eof())) return -1;
+    if (nl != nullptr) {
+      cr_line_ends_ = 0;
+      return 1;
+    }
+    return src_.at_eof() ? 1 : 0;
+  }
+  const char* last_record_end(const char* p, const char* end) const override {
+    const auto* nl = static_cast<const char*>(memrchr(p, '\n', static_cast<std::size_t>(end - p)));
+    return nl != nullptr ? nl + 1 : nullptr;
+  }
+  void chunk_started() override { cr_line_ends_ = 0; }
 
  private:
   int field_index(std::string_view key, std::size_t position);
@@ -118,7 +145,6 @@ class JsonlReader final : public BufferedReader {
   dom::parser parser_;
   std::string key_scratch_;  // the key's text when the key is a JSON number
   std::string key_clean_;    // the key with stray bytes escaped
-  std::uint64_t next_line_ = 1;
   int cr_line_ends_ = -1;  // unknown until the first line end: 1 CR alone, 0 LF
   std::string_view line_;  // the line being read, in the window
   // Slow path state. overrides_ is only looked at when has_overrides_.

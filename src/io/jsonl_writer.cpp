@@ -23,7 +23,7 @@ void append_number_or_null(std::string& out, double x) {
 class JsonlWriter final : public ResultWriter {
  public:
   JsonlWriter(std::FILE* out, const OutputColumns& columns)
-      : sink_(out), explain_(columns.explain) {
+      : sink_(out), columns_(columns), explain_(columns.explain) {
     // Every row starts and goes on with the same key texts: build them once.
     key_prefix_.push_back('{');
     append_json_string(key_prefix_, columns.key_name);
@@ -84,9 +84,15 @@ class JsonlWriter final : public ResultWriter {
   }
 
   bool finish() override { return sink_.finish(); }
+  std::unique_ptr<ResultWriter> chunk_writer() const override {
+    return std::make_unique<JsonlWriter>(nullptr, columns_);  // JSON lines have no header
+  }
+  void take(std::string& out) override { sink_.take(out); }
+  void write_bytes(std::string_view bytes) override { sink_.write_bytes(bytes); }
 
  private:
   OutputSink sink_;
+  OutputColumns columns_;  // for chunk_writer()
   bool explain_;
   std::string key_prefix_;
   std::vector<std::string> group_keys_;

@@ -11,6 +11,17 @@ void OutputSink::flush() {
   buf_.clear();
 }
 
+void OutputSink::write_bytes(std::string_view bytes) {
+  if (bytes.size() < flush_at / 4) {  // small pieces are gathered into one write
+    buf_ += bytes;
+    row_done();
+    return;
+  }
+  flush();
+  if (error_ == 0 && std::fwrite(bytes.data(), 1, bytes.size(), out_) != bytes.size())
+    error_ = errno != 0 ? errno : EIO;
+}
+
 bool OutputSink::finish() {
   flush();
   if (error_ == 0 && (std::fflush(out_) != 0 || std::ferror(out_))) error_ = errno != 0 ? errno : EIO;

@@ -16,6 +16,7 @@ namespace leadscore::io {
 // and the RecordReader calls that need nothing else.
 class BufferedReader : public RecordReader {
  public:
+  // A null `in` makes a chunk reader: its input is the chunk start_chunk() gives it.
   BufferedReader(std::FILE* in, std::string_view name) : src_(in), name_(name) {}
 
   std::string read_error() const override {
@@ -24,9 +25,26 @@ class BufferedReader : public RecordReader {
   }
   std::uint64_t bytes_read() const override { return src_.bytes_consumed(); }
 
+  // Cuts the window on the last record end within about `target_bytes` (io/chunks.cpp).
+  ChunkStatus next_chunk(InputChunk& chunk, std::size_t target_bytes) override;
+  void start_chunk(InputChunk& chunk) override {
+    src_.reset_memory(chunk.bytes.get(), chunk.size);
+    next_line_ = chunk.first_line;
+    chunk_started();
+  }
+
  protected:
+  // Where records end, for next_chunk(): the end of the last whole record in [p, end) that
+  // starts at `p` (a record start), or null when no record ends there. Lines are counted by LF.
+  virtual const char* last_record_end(const char* p, const char* end) const = 0;
+  // Whether the input can be cut at all, decided from the window's first bytes: 1 yes, 0 not known
+  // before more is read, -1 no (the rest is read serially).
+  virtual int can_cut() { return 1; }
+  virtual void chunk_started() {}
+
   ByteSource src_;
   std::string name_;
+  std::uint64_t next_line_ = 1;  // the input line of the next record
 };
 
 ReaderOpenResult open_csv_reader(std::FILE* in, std::string_view name, const Schema& schema);

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "io/parallel.hpp"
 #include "leadscore/review.hpp"
 
 namespace leadscore::review {
@@ -26,8 +27,8 @@ class ByValues {
     }
   }
 
-  std::uint32_t of(const Record& rec, const FieldValue& v) {
-    if (rec.is_error()) return intern("(error)");
+  std::uint32_t of(bool error_record, const FieldValue& v) {
+    if (error_record) return intern("(error)");
     if (!v.present) return intern("(missing)");
     switch (field_.type) {
       case FieldType::Enum: return member_ids_[v.member];
@@ -88,21 +89,31 @@ int by_field_index(const Schema& schema, std::string_view name, std::string& err
   return -1;
 }
 
-LeadData collect_leads(const Program& program, RecordReader& leads, const OutcomeTable* outcomes,
-                       const CollectOptions& options) {
-  LeadData data;
-  data.group_count = program.groups.size();
-  std::vector<std::uint8_t> matched(outcomes ? outcomes->size() : 0, 0);
-  std::optional<ByValues> by;
-  if (options.by_field >= 0)
-    by.emplace(program.schema.fields[static_cast<std::size_t>(options.by_field)], data.by_names);
+namespace {
 
-  Vm vm(program);
-  Record rec;
-  std::uint64_t count = 0;
-  std::int64_t previous = -1;  // the outcome row of the last lead that had one
-  while (leads.next(rec)) {
-    const Outcome& out = vm.run(rec, options.as_of);
+// What collect_leads keeps of one lead: from the VM's outcome and the few parts of the record it
+// reads (the record itself is gone when a parallel run gets here).
+struct LeadView {
+  const Outcome* out;
+  std::uint64_t line;
+  std::string_view key;
+  bool error;
+  const FieldValue* by_value;  // the --by field's value, or null
+};
+
+class Collector {
+ public:
+  Collector(const Program& program, const OutcomeTable* outcomes, const CollectOptions& options, LeadData& data)
+      : outcomes_(outcomes), options_(options), data_(data), matched_(outcomes ? outcomes->size() : 0, 0) {
+    data.group_count = program.groups.size();
+    if (options.by_field >= 0)
+      by_.emplace(program.schema.fields[static_cast<std::size_t>(options.by_field)], data.by_names);
+  }
+
+  // Adds lead data_.size(); returns its index.
+  std::size_t add(const LeadView& lead) {
+    LeadData& data = data_;
+    const Outcome& out = *lead.out;
     const std::size_t i = data.status.size();
     const bool error = out.status == RowStatus::Error;
     data.status.push_back(out.status);
@@ -110,20 +121,20 @@ LeadData collect_leads(const Program& program, RecordReader& leads, const Outcom
     data.qualified.push_back(out.qualified ? 1 : 0);
     data.tier.push_back(out.tier);
     data.reject.push_back(out.reject);
-    data.line.push_back(rec.line);
-    if (options.keep_keys) {
-      data.key_text += rec.key;
+    data.line.push_back(lead.line);
+    if (options_.keep_keys) {
+      data.key_text += lead.key;
       data.key_begin.push_back(data.key_text.size());
     }
 
     std::int64_t o = -1;
-    if (outcomes && !rec.key.empty()) o = outcomes->find_after(rec.key, previous);
+    if (outcomes_ && !lead.key.empty()) o = outcomes_->find_after(lead.key, previous_);
     if (o >= 0) {
-      matched[static_cast<std::size_t>(o)] = 1;
-      previous = o;
+      matched_[static_cast<std::size_t>(o)] = 1;
+      previous_ = o;
     }
     data.outcome.push_back(o);
-    const OutcomeRow* row = o >= 0 ? &outcomes->row(static_cast<std::size_t>(o)) : nullptr;
+    const OutcomeRow* row = o >= 0 ? &outcomes_->row(static_cast<std::size_t>(o)) : nullptr;
     data.converted.push_back(row && row->converted ? 1 : 0);
     data.deal_value.push_back(row && row->has_deal_value ? row->deal_value : 0.0);
     if (error)
@@ -133,9 +144,9 @@ LeadData collect_leads(const Program& program, RecordReader& leads, const Outcom
 
     if (!error) {
       data.fired_rule.insert(data.fired_rule.end(), out.fired.begin(), out.fired.end());
-      if (options.keep_points) data.fired_points.insert(data.fired_points.end(), out.points.begin(), out.points.end());
+      if (options_.keep_points) data.fired_points.insert(data.fired_points.end(), out.points.begin(), out.points.end());
     }
-    if (options.keep_groups) {
+    if (options_.keep_groups) {
       if (!error) {
         data.group_raw.insert(data.group_raw.end(), out.groups_raw.begin(), out.groups_raw.end());
         data.group_decayed.insert(data.group_decayed.end(), out.groups_decayed.begin(), out.groups_decayed.end());
@@ -147,17 +158,151 @@ LeadData collect_leads(const Program& program, RecordReader& leads, const Outcom
       }
     }
     data.fired_begin.push_back(data.fired_rule.size());
-    if (by) {
-      data.by_value.push_back(by->of(rec, rec.values[static_cast<std::size_t>(options.by_field)]));
+    if (by_) data.by_value.push_back(by_->of(lead.error, *lead.by_value));
+    ++count_;
+    if (options_.progress && count_ % progress_every == 0) options_.progress(count_);
+    return i;
+  }
+
+  void finish() {
+    for (std::size_t o = 0; o < matched_.size(); ++o) {
+      if (matched_[o]) continue;
+      if (data_.outcomes_without_lead++ == 0) data_.first_outcome_without_lead = static_cast<std::int64_t>(o);
     }
-    if (options.visit) options.visit(i, rec, out);
-    ++count;
-    if (options.progress && count % progress_every == 0) options.progress(count);
   }
-  for (std::size_t o = 0; o < matched.size(); ++o) {
-    if (matched[o]) continue;
-    if (data.outcomes_without_lead++ == 0) data.first_outcome_without_lead = static_cast<std::int64_t>(o);
+
+ private:
+  const OutcomeTable* outcomes_;
+  const CollectOptions& options_;
+  LeadData& data_;
+  std::vector<std::uint8_t> matched_;
+  std::optional<ByValues> by_;
+  std::uint64_t count_ = 0;
+  std::int64_t previous_ = -1;  // the outcome row of the last lead that had one
+};
+
+// A parallel run: each chunk's leads scored on a worker thread and kept here (keys and --by texts
+// copied, as the chunk reader reuses its buffers) until they are added in input order.
+struct ChunkLeads {
+  struct Lead {
+    RowStatus status;
+    bool qualified;
+    std::int32_t tier, reject;
+    double score;
+    std::uint64_t line;
+    std::size_t key_begin, key_end;
+    std::size_t fired_begin, fired_end;  // also into points
+    FieldValue by;                       // by.str: an offset pair into text
+    std::size_t by_begin, by_end;
+  };
+  std::vector<Lead> leads;
+  std::string text;
+  std::vector<std::uint32_t> fired;
+  std::vector<double> points;
+  std::vector<double> groups;  // raw, decayed, final: 3 * group_count per lead
+};
+
+class ChunkCollector {
+ public:
+  ChunkCollector(const Program& program, const CollectOptions& options)
+      : vm_(program), options_(options) {}
+
+  void work(RecordReader& chunk, ChunkLeads& c) {
+    c.leads.clear();
+    c.text.clear();
+    c.fired.clear();
+    c.points.clear();
+    c.groups.clear();
+    while (chunk.next(rec_)) {
+      const Outcome& out = vm_.run(rec_, options_.as_of);
+      ChunkLeads::Lead l{};
+      l.status = out.status;
+      l.qualified = out.qualified;
+      l.tier = out.tier;
+      l.reject = out.reject;
+      l.score = out.score;
+      l.line = rec_.line;
+      l.key_begin = c.text.size();
+      c.text += rec_.key;
+      l.key_end = c.text.size();
+      l.fired_begin = c.fired.size();
+      c.fired.insert(c.fired.end(), out.fired.begin(), out.fired.end());
+      if (options_.keep_points) c.points.insert(c.points.end(), out.points.begin(), out.points.end());
+      l.fired_end = c.fired.size();
+      if (options_.keep_groups && out.status != RowStatus::Error) {
+        c.groups.insert(c.groups.end(), out.groups_raw.begin(), out.groups_raw.end());
+        c.groups.insert(c.groups.end(), out.groups_decayed.begin(), out.groups_decayed.end());
+        c.groups.insert(c.groups.end(), out.groups.begin(), out.groups.end());
+      }
+      if (options_.by_field >= 0) {
+        l.by = rec_.values[static_cast<std::size_t>(options_.by_field)];
+        l.by_begin = c.text.size();
+        c.text += l.by.str;
+        l.by_end = c.text.size();
+        l.by.str = {};
+      }
+      c.leads.push_back(l);
+    }
   }
+
+ private:
+  Vm vm_;
+  const CollectOptions& options_;
+  Record rec_;
+};
+
+}  // namespace
+
+LeadData collect_leads(const Program& program, RecordReader& leads, const OutcomeTable* outcomes,
+                       const CollectOptions& options) {
+  LeadData data;
+  Collector collector(program, outcomes, options, data);
+  // In parallel only when nothing needs the whole record (visit).
+  bool serial_rest = true;
+  if (options.threads.threads > 1 && !options.visit) {
+    const std::size_t g = program.groups.size();
+    const io::PipelineEnd end = io::run_chunk_pipeline<ChunkLeads>(
+        leads, io::ParallelRun{options.threads.threads, options.threads.chunk_bytes},
+        [&] { return std::make_unique<ChunkCollector>(program, options); },
+        [&](ChunkLeads& c) {
+          Outcome out;
+          std::size_t groups_at = 0;
+          for (ChunkLeads::Lead& l : c.leads) {
+            out.status = l.status;
+            out.score = l.score;
+            out.qualified = l.qualified;
+            out.tier = l.tier;
+            out.reject = l.reject;
+            const std::size_t fired_count = l.fired_end - l.fired_begin;
+            out.fired = std::span<const std::uint32_t>(c.fired).subspan(l.fired_begin, fired_count);
+            if (options.keep_points) out.points = std::span<const double>(c.points).subspan(l.fired_begin, fired_count);
+            if (options.keep_groups && l.status != RowStatus::Error) {
+              const std::span<const double> all(c.groups);
+              out.groups_raw = all.subspan(groups_at, g);
+              out.groups_decayed = all.subspan(groups_at + g, g);
+              out.groups = all.subspan(groups_at + 2 * g, g);
+              groups_at += 3 * g;
+            }
+            l.by.str = std::string_view(c.text).substr(l.by_begin, l.by_end - l.by_begin);
+            const std::string_view key = std::string_view(c.text).substr(l.key_begin, l.key_end - l.key_begin);
+            collector.add(LeadView{&out, l.line, key, l.status == RowStatus::Error, &l.by});
+          }
+          return true;
+        });
+    serial_rest = end != io::PipelineEnd::Done;
+  }
+  if (serial_rest) {
+    Vm vm(program);
+    Record rec;
+    while (leads.next(rec)) {
+      const Outcome& out = vm.run(rec, options.as_of);
+      const FieldValue* by =
+          options.by_field >= 0 ? &rec.values[static_cast<std::size_t>(options.by_field)] : nullptr;
+      const std::size_t i = collector.add(LeadView{&out, rec.line, rec.key, rec.is_error(), by});
+      if (options.visit) options.visit(i, rec, out);
+    }
+  }
+  collector.finish();
   return data;
 }
 

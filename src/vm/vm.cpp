@@ -30,6 +30,19 @@ struct Vm::Value {
 
 namespace {
 
+constexpr std::uint8_t op(Op o) { return static_cast<std::uint8_t>(o); }
+
+// Fused instructions (Vm::fuse): codes past the last Op, each one test of a field against a
+// constant followed by BRANCH_FALSE.
+enum : std::uint8_t {
+  fused_num_cmp = 200,  // FIELD_NUM f; CONST_NUM k; CMP_NUM; BRANCH_FALSE t
+  fused_int_cmp,        // FIELD_ENUM|FIELD_DATE f; CONST_INT k; CMP_INT; BRANCH_FALSE t  (enum = member)
+  fused_set_any,        // FIELD_SET f; SET_ANY m; BRANCH_FALSE t
+  fused_enum_mask,      // FIELD_ENUM f; IN_MASK m; BRANCH_FALSE t
+  fused_bool,           // FIELD_BOOL f; BRANCH_FALSE t
+  fused_str_test,       // FIELD_STR f; CONTAINS_CI|STARTS_CI|ENDS_CI|IN_STRS|REGEX s; BRANCH_FALSE t
+};
+
 template <typename T>
 bool compare(std::uint8_t flag, const T& a, const T& b) {
   switch (static_cast<CmpFlag>(flag)) {
@@ -51,7 +64,61 @@ bool in_sorted(const std::vector<std::string>& list, std::string_view s) {
 
 }  // namespace
 
+void Vm::fuse() {
+  code_ = program_.code;
+  const std::vector<Instr>& c = program_.code;
+  for (std::size_t pc = 0; pc < c.size(); ++pc) {
+    auto at = [&](std::size_t k, Op o) { return pc + k < c.size() && c[pc + k].op == o; };
+    Fused f{c[pc].arg, 0, 0, Op::HALT, 0, 0};
+    std::uint8_t kind = 0;
+    if (at(0, Op::FIELD_NUM) && at(1, Op::CONST_NUM) && at(2, Op::CMP_NUM) && at(3, Op::BRANCH_FALSE)) {
+      kind = fused_num_cmp;
+      f.operand = c[pc + 1].arg;
+      f.flag = c[pc + 2].flag;
+      f.target = c[pc + 3].arg;
+      f.next = static_cast<std::uint32_t>(pc + 4);
+    } else if ((at(0, Op::FIELD_ENUM) || at(0, Op::FIELD_DATE)) && at(1, Op::CONST_INT) &&
+               at(2, Op::CMP_INT) && at(3, Op::BRANCH_FALSE)) {
+      kind = fused_int_cmp;
+      f.test = c[pc].op;
+      f.operand = c[pc + 1].arg;
+      f.flag = c[pc + 2].flag;
+      f.target = c[pc + 3].arg;
+      f.next = static_cast<std::uint32_t>(pc + 4);
+    } else if (at(0, Op::FIELD_SET) && at(1, Op::SET_ANY) && at(2, Op::BRANCH_FALSE)) {
+      kind = fused_set_any;
+      f.operand = c[pc + 1].arg;
+      f.target = c[pc + 2].arg;
+      f.next = static_cast<std::uint32_t>(pc + 3);
+    } else if (at(0, Op::FIELD_ENUM) && at(1, Op::IN_MASK) && at(2, Op::BRANCH_FALSE)) {
+      kind = fused_enum_mask;
+      f.operand = c[pc + 1].arg;
+      f.flag = c[pc + 1].flag;
+      f.target = c[pc + 2].arg;
+      f.next = static_cast<std::uint32_t>(pc + 3);
+    } else if (at(0, Op::FIELD_BOOL) && at(1, Op::BRANCH_FALSE)) {
+      kind = fused_bool;
+      f.target = c[pc + 1].arg;
+      f.next = static_cast<std::uint32_t>(pc + 2);
+    } else if (at(0, Op::FIELD_STR) && at(2, Op::BRANCH_FALSE) &&
+               (at(1, Op::CONTAINS_CI) || at(1, Op::STARTS_CI) || at(1, Op::ENDS_CI) ||
+                at(1, Op::IN_STRS) || at(1, Op::REGEX))) {
+      kind = fused_str_test;
+      f.test = c[pc + 1].op;
+      f.operand = c[pc + 1].arg;
+      f.flag = c[pc + 1].flag;
+      f.target = c[pc + 2].arg;
+      f.next = static_cast<std::uint32_t>(pc + 3);
+    }
+    if (kind == 0) continue;
+    // Jumps into the middle of the sequence still find its own instructions there.
+    code_[pc] = Instr{static_cast<Op>(kind), 0, static_cast<std::uint32_t>(fused_.size())};
+    fused_.push_back(f);
+  }
+}
+
 Vm::Vm(const Program& program) : program_(program) {
+  fuse();
   stack_storage_.resize(sizeof(Value) * (program.max_stack + 1));
   scratch_.resize(program.scratch_strings);
   std::size_t g = program.groups.size();
@@ -67,63 +134,63 @@ void Vm::execute(const Record& rec, Day as_of) {
   auto* stack = reinterpret_cast<Value*>(stack_storage_.data());
   Value* top = stack;  // one past the top element
   std::size_t scratch_used = 0;
-  const Instr* code = program_.code.data();
+  const Instr* code = code_.data();
   const Program& p = program_;
   auto truth = [](bool b) { return Value{0, b ? 1 : 0, 0, {}, true}; };
   auto missing = [] { return Value{0, 0, 0, {}, false}; };
 
   for (std::uint32_t pc = 0;;) {
     const Instr& in = code[pc++];
-    switch (in.op) {
-      case Op::FIELD_NUM: {
+    switch (static_cast<std::uint8_t>(in.op)) {
+      case op(Op::FIELD_NUM): {
         const FieldValue& f = rec.values[in.arg];
         *top++ = Value{f.num, 0, 0, {}, f.present};
         break;
       }
-      case Op::FIELD_STR: {
+      case op(Op::FIELD_STR): {
         const FieldValue& f = rec.values[in.arg];
         *top++ = Value{0, 0, 0, f.str, f.present};
         break;
       }
-      case Op::FIELD_BOOL: {
+      case op(Op::FIELD_BOOL): {
         const FieldValue& f = rec.values[in.arg];
         *top++ = Value{0, f.present && f.b ? 1 : 0, 0, {}, f.present};
         break;
       }
-      case Op::FIELD_DATE: {
+      case op(Op::FIELD_DATE): {
         const FieldValue& f = rec.values[in.arg];
         *top++ = Value{static_cast<double>(f.date), f.date, 0, {}, f.present};
         break;
       }
-      case Op::FIELD_ENUM: {
+      case op(Op::FIELD_ENUM): {
         const FieldValue& f = rec.values[in.arg];
         *top++ = Value{0, static_cast<std::int64_t>(f.member), 0, {}, f.present};
         break;
       }
-      case Op::FIELD_SET: {
+      case op(Op::FIELD_SET): {
         const FieldValue& f = rec.values[in.arg];
         *top++ = Value{0, 0, f.set_bits, {}, f.present};
         break;
       }
-      case Op::FIELD_STRSET: {
+      case op(Op::FIELD_STRSET): {
         const FieldValue& f = rec.values[in.arg];
         *top++ = Value{0, f.items_begin, f.items_count, {}, f.present};
         break;
       }
-      case Op::CONST_NUM: *top++ = Value{p.numbers[in.arg], 0, 0, {}, true}; break;
-      case Op::CONST_STR: *top++ = Value{0, 0, 0, p.strings[in.arg], true}; break;
-      case Op::CONST_DATE: {
+      case op(Op::CONST_NUM): *top++ = Value{p.numbers[in.arg], 0, 0, {}, true}; break;
+      case op(Op::CONST_STR): *top++ = Value{0, 0, 0, p.strings[in.arg], true}; break;
+      case op(Op::CONST_DATE): {
         auto d = static_cast<std::int32_t>(in.arg);
         *top++ = Value{static_cast<double>(d), d, 0, {}, true};
         break;
       }
-      case Op::CONST_INT: *top++ = Value{0, static_cast<std::int64_t>(in.arg), 0, {}, true}; break;
-      case Op::CONST_BOOL: *top++ = truth(in.arg != 0); break;
-      case Op::NEG: top[-1].num = -top[-1].num; break;
-      case Op::ADD:
-      case Op::SUB:
-      case Op::MUL:
-      case Op::DIV: {
+      case op(Op::CONST_INT): *top++ = Value{0, static_cast<std::int64_t>(in.arg), 0, {}, true}; break;
+      case op(Op::CONST_BOOL): *top++ = truth(in.arg != 0); break;
+      case op(Op::NEG): top[-1].num = -top[-1].num; break;
+      case op(Op::ADD):
+      case op(Op::SUB):
+      case op(Op::MUL):
+      case op(Op::DIV): {
         Value b = *--top;
         Value& a = top[-1];
         if (!a.present || !b.present || (in.op == Op::DIV && b.num == 0)) {
@@ -134,55 +201,55 @@ void Vm::execute(const Record& rec, Day as_of) {
                 : in.op == Op::MUL ? a.num * b.num : a.num / b.num;
         break;
       }
-      case Op::CMP_NUM: {
+      case op(Op::CMP_NUM): {
         Value b = *--top;
         Value& a = top[-1];
         a = truth(a.present && b.present && compare(in.flag, a.num, b.num));
         break;
       }
-      case Op::CMP_STR: {
+      case op(Op::CMP_STR): {
         Value b = *--top;
         Value& a = top[-1];
         a = truth(a.present && b.present && compare(in.flag, a.str, b.str));
         break;
       }
-      case Op::CMP_INT: {
+      case op(Op::CMP_INT): {
         Value b = *--top;
         Value& a = top[-1];
         a = truth(a.present && b.present && compare(in.flag, a.i, b.i));
         break;
       }
-      case Op::IN_NUMS: {
+      case op(Op::IN_NUMS): {
         Value& a = top[-1];
         const auto& list = p.number_lists[in.arg];
         bool found = a.present && std::binary_search(list.begin(), list.end(), a.num);
         a = truth(a.present && (found != (in.flag != 0)));
         break;
       }
-      case Op::IN_STRS: {
+      case op(Op::IN_STRS): {
         Value& a = top[-1];
         bool found = a.present && in_sorted(p.string_lists[in.arg], a.str);
         a = truth(a.present && (found != (in.flag != 0)));
         break;
       }
-      case Op::IN_MASK: {
+      case op(Op::IN_MASK): {
         Value& a = top[-1];
         bool found = a.present && ((p.masks[in.arg] >> a.i) & 1);
         a = truth(a.present && (found != (in.flag != 0)));
         break;
       }
-      case Op::SET_ANY: {
+      case op(Op::SET_ANY): {
         Value& a = top[-1];
         a = truth(a.present && (a.bits & p.masks[in.arg]) != 0);
         break;
       }
-      case Op::SET_ALL: {
+      case op(Op::SET_ALL): {
         Value& a = top[-1];
         a = truth(a.present && (a.bits & p.masks[in.arg]) == p.masks[in.arg]);
         break;
       }
-      case Op::STRSET_ANY:
-      case Op::STRSET_ALL: {
+      case op(Op::STRSET_ANY):
+      case op(Op::STRSET_ALL): {
         Value& a = top[-1];
         bool result = false;
         if (a.present) {
@@ -200,22 +267,22 @@ void Vm::execute(const Record& rec, Day as_of) {
         a = truth(result);
         break;
       }
-      case Op::CONTAINS_CI: {
+      case op(Op::CONTAINS_CI): {
         Value& a = top[-1];
         a = truth(a.present && text::contains_ci(a.str, p.strings[in.arg]));
         break;
       }
-      case Op::STARTS_CI: {
+      case op(Op::STARTS_CI): {
         Value& a = top[-1];
         a = truth(a.present && text::starts_with_ci(a.str, p.strings[in.arg]));
         break;
       }
-      case Op::ENDS_CI: {
+      case op(Op::ENDS_CI): {
         Value& a = top[-1];
         a = truth(a.present && text::ends_with_ci(a.str, p.strings[in.arg]));
         break;
       }
-      case Op::CONTAINS_ANY_CI: {
+      case op(Op::CONTAINS_ANY_CI): {
         Value& a = top[-1];
         bool hit = false;
         if (a.present) {
@@ -229,33 +296,33 @@ void Vm::execute(const Record& rec, Day as_of) {
         a = truth(hit);
         break;
       }
-      case Op::CONTAINS_DYN_CI: {
+      case op(Op::CONTAINS_DYN_CI): {
         Value needle = *--top;
         Value& a = top[-1];
         a = truth(a.present && needle.present && text::contains_ci_both(a.str, needle.str));
         break;
       }
-      case Op::REGEX: {
+      case op(Op::REGEX): {
         Value& a = top[-1];
         a = truth(a.present && RE2::PartialMatch(a.str, *p.regexes[in.arg]));
         break;
       }
-      case Op::PRESENT: top[-1] = truth(top[-1].present); break;
-      case Op::ABSENT: top[-1] = truth(!top[-1].present); break;
-      case Op::NOT: top[-1] = truth(top[-1].i == 0); break;
-      case Op::JUMP_IF_FALSE:
+      case op(Op::PRESENT): top[-1] = truth(top[-1].present); break;
+      case op(Op::ABSENT): top[-1] = truth(!top[-1].present); break;
+      case op(Op::NOT): top[-1] = truth(top[-1].i == 0); break;
+      case op(Op::JUMP_IF_FALSE):
         if (top[-1].i == 0) pc = in.arg;
         break;
-      case Op::JUMP_IF_TRUE:
+      case op(Op::JUMP_IF_TRUE):
         if (top[-1].i != 0) pc = in.arg;
         break;
-      case Op::POP: --top; break;
-      case Op::BRANCH_FALSE:
+      case op(Op::POP): --top; break;
+      case op(Op::BRANCH_FALSE):
         if ((--top)->i == 0) pc = in.arg;
         break;
-      case Op::LOWER:
-      case Op::UPPER:
-      case Op::EMAIL_DOMAIN: {
+      case op(Op::LOWER):
+      case op(Op::UPPER):
+      case op(Op::EMAIL_DOMAIN): {
         Value& a = top[-1];
         if (!a.present) break;
         std::string& buf = scratch_[scratch_used++];
@@ -274,29 +341,29 @@ void Vm::execute(const Record& rec, Day as_of) {
         a.str = buf;
         break;
       }
-      case Op::LEN: {
+      case op(Op::LEN): {
         Value& a = top[-1];
         a.num = static_cast<double>(text::code_points(a.str));
         break;
       }
-      case Op::COUNT: {
+      case op(Op::COUNT): {
         Value& a = top[-1];
         a.num = static_cast<double>(in.flag ? a.bits : static_cast<std::uint64_t>(std::popcount(a.bits)));
         break;
       }
-      case Op::DAYS_SINCE: {
+      case op(Op::DAYS_SINCE): {
         Value& a = top[-1];
         a.num = std::max<double>(0, static_cast<double>(as_of) - static_cast<double>(a.i));
         break;
       }
-      case Op::FIRE: {
+      case op(Op::FIRE): {
         const RuleInfo& r = p.rules[in.arg];
         raw_[static_cast<std::size_t>(r.group)] += r.points;
         fired_.push_back(in.arg);
         points_.push_back(r.points);
         break;
       }
-      case Op::FIRE_PER: {
+      case op(Op::FIRE_PER): {
         const RuleInfo& r = p.rules[in.arg];
         Value x = *--top;
         // `up to` limits the size of the change, for `subtract ... per` as for `add ... per`.
@@ -307,11 +374,61 @@ void Vm::execute(const Record& rec, Day as_of) {
         points_.push_back(add);
         break;
       }
-      case Op::REJECT:
+      case op(Op::REJECT):
         if (reject_ < 0) reject_ = static_cast<int>(in.arg);
         rejects_held_.push_back(in.arg);
         break;
-      case Op::HALT: return;
+      case op(Op::HALT): return;
+      case fused_num_cmp: {
+        const Fused& f = fused_[in.arg];
+        const FieldValue& v = rec.values[f.field];
+        pc = v.present && compare(f.flag, v.num, p.numbers[f.operand]) ? f.next : f.target;
+        break;
+      }
+      case fused_int_cmp: {
+        const Fused& f = fused_[in.arg];
+        const FieldValue& v = rec.values[f.field];
+        const std::int64_t x = f.test == Op::FIELD_DATE ? std::int64_t{v.date} : static_cast<std::int64_t>(v.member);
+        const std::int64_t k = static_cast<std::int64_t>(f.operand);
+        pc = v.present && compare(f.flag, x, k) ? f.next : f.target;
+        break;
+      }
+      case fused_set_any: {
+        const Fused& f = fused_[in.arg];
+        const FieldValue& v = rec.values[f.field];
+        pc = v.present && (v.set_bits & p.masks[f.operand]) != 0 ? f.next : f.target;
+        break;
+      }
+      case fused_enum_mask: {
+        const Fused& f = fused_[in.arg];
+        const FieldValue& v = rec.values[f.field];
+        const bool found = v.present && ((p.masks[f.operand] >> v.member) & 1);
+        pc = v.present && (found != (f.flag != 0)) ? f.next : f.target;
+        break;
+      }
+      case fused_bool: {
+        const Fused& f = fused_[in.arg];
+        const FieldValue& v = rec.values[f.field];
+        pc = v.present && v.b ? f.next : f.target;
+        break;
+      }
+      case fused_str_test: {
+        const Fused& f = fused_[in.arg];
+        const FieldValue& v = rec.values[f.field];
+        bool ok = false;
+        if (v.present) {
+          switch (f.test) {
+            case Op::CONTAINS_CI: ok = text::contains_ci(v.str, p.strings[f.operand]); break;
+            case Op::STARTS_CI: ok = text::starts_with_ci(v.str, p.strings[f.operand]); break;
+            case Op::ENDS_CI: ok = text::ends_with_ci(v.str, p.strings[f.operand]); break;
+            case Op::IN_STRS: ok = in_sorted(p.string_lists[f.operand], v.str) != (f.flag != 0); break;
+            case Op::REGEX: ok = RE2::PartialMatch(v.str, *p.regexes[f.operand]); break;
+            default: break;
+          }
+        }
+        pc = ok ? f.next : f.target;
+        break;
+      }
     }
   }
 }
