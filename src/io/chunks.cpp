@@ -33,9 +33,14 @@ ChunkStatus BufferedReader::next_chunk(InputChunk& chunk, std::size_t target_byt
     const std::size_t n = src_.size();
     const char* end = nullptr;
     if (cut > 0) {
-      // Within the target if a record ends there, else the first record however long it is.
-      end = last_record_end(p, p + std::min(n, target_bytes));
-      if (end == nullptr && n > target_bytes) end = last_record_end(p, p + n);
+      // Within the target if a record ends there, else within twice, four times... the target:
+      // the first records however long they are.
+      std::size_t limit = std::min(n, target_bytes);
+      end = last_record_end(p, p + limit);
+      while (end == nullptr && limit < n) {
+        limit = std::min(n, limit * 2);
+        end = last_record_end(p, p + limit);
+      }
       if (end == nullptr && src_.at_eof()) end = p + n;  // the last record, without its line end
     }
     if (end == nullptr) {
