@@ -234,15 +234,55 @@ TEST_CASE("allowances: the line, the line above, the file, the run; errors stay"
   CHECK(warnings_after("let a = demo_requested  # leadscore: allow W011\n" + penalty, {}) == 0);
   CHECK(warnings_after("# leadscore: allow unused-let\nlet a = demo_requested\n" + penalty, {}) == 0);
   CHECK(warnings_after("#leadscore:allow w011, W001\nlet a = demo_requested\n" + penalty, {}) == 0);
-  // Two lines above is too far; another code allows nothing.
-  CHECK(warnings_after("# leadscore: allow W011\n\nlet a = demo_requested\n" + penalty, {}) == 1);
+  // On a line of its own it covers the next line that is not blank or a comment, and no other.
+  CHECK(warnings_after("# leadscore: allow W011\n\nlet a = demo_requested\n" + penalty, {}) == 0);
+  CHECK(warnings_after("# leadscore: allow W011\n# why\n\n# more\nlet a = demo_requested\n" + penalty, {}) == 0);
+  CHECK(warnings_after("# leadscore: allow W011\nwhen visited blog add 1\nlet a = demo_requested\n" + penalty, {}) == 1);
+  // At the end of a line it covers that line only, not the next one.
+  CHECK(warnings_after("when visited blog add 1  # leadscore: allow W011\nlet a = demo_requested\n" + penalty,
+                       {}) == 1);
+  // Another code allows nothing.
   CHECK(warnings_after("let a = demo_requested  # leadscore: allow W001\n" + penalty, {}) == 1);
   CHECK(warnings_after(penalty + "# leadscore: allow-file unused-let\nlet a = demo_requested\n", {}) == 0);
   CHECK(warnings_after(model, {"W011"}) == 0);
   CHECK(warnings_after(model, {"unused-let"}) == 0);
   CHECK(warnings_after(model, {"W001", "nonsense"}) == 1);
-  // An error is never allowed away.
-  CHECK(warnings_after("when compny_size > 3 add 1  # leadscore: allow E002\n", {"E002", "unknown-field"}) == 1);
+  // An error is never allowed away; the comment that tries allows nothing, and says so (W014).
+  CHECK(warnings_after("when compny_size > 3 add 1  # leadscore: allow E002\n", {"E002", "unknown-field"}) == 2);
+}
+
+TEST_CASE("allow comments that allow nothing draw W014, with did-you-mean") {
+  auto allowed = [](std::string text) {
+    auto l = load(std::move(text));
+    apply_allowances(l->session.diagnostics, l->session.sources, {});
+    std::vector<std::string> out;
+    for (const auto& d : l->session.diagnostics.all()) {
+      auto lc = l->session.sources.file(d.span.file).line_col(d.span.begin);
+      out.push_back(fmt::format("{}:{}: {}", lc.line, lc.column, d.code));
+    }
+    std::sort(out.begin(), out.end());
+    return fmt::format("{}", fmt::join(out, ", "));
+  };
+  auto messages = [](std::string text) {
+    auto l = load(std::move(text));
+    apply_allowances(l->session.diagnostics, l->session.sources, {});
+    std::string all;
+    for (const auto& d : l->session.diagnostics.all()) all += d.message + "\n";
+    return all;
+  };
+  // A code one digit off: allows nothing, so W011 stays too.
+  CHECK(allowed("let a = demo_requested  # leadscore: allow W0111\n" + penalty) == "1:44: W014, 1:5: W011");
+  CHECK(messages("let a = demo_requested  # leadscore: allow W0111\n" + penalty).find("did you mean 'W011'") !=
+        std::string::npos);
+  // A misspelt keyword on the line above.
+  CHECK(allowed("# leadscore: alow W011\nlet a = demo_requested\n" + penalty) == "1:14: W014, 2:5: W011");
+  CHECK(messages("# leadscore: alow W011\nlet a = demo_requested\n" + penalty).find("did you mean 'allow'") !=
+        std::string::npos);
+  // An unknown name, and an error code.
+  CHECK(allowed("let a = demo_requested  # leadscore: allow unused-lets\n" + penalty) == "1:44: W014, 1:5: W011");
+  CHECK(allowed("when compny_size > 3 add 1  # leadscore: allow E002\n") == "1:48: W014, 1:6: E002");
+  // A good comment draws nothing.
+  CHECK(allowed("let a = demo_requested  # leadscore: allow W011\n" + penalty).empty());
 }
 
 TEST_CASE("the examples and the benchmark model: only the warnings they are known to draw") {

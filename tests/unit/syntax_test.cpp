@@ -602,10 +602,14 @@ TEST_CASE("several syntax errors in one file are all reported") {
   CHECK(errors[1] == "3:9: expected 'at' after 'qualify'");
   CHECK(errors[2] == "5:26: expected a number after 'add'");
   CHECK(errors[3] == "9:5: expected a name after 'let'");
-  // The good statements around the bad ones are kept.
-  REQUIRE(p->model.rules.size() == 2);
+  // The good statements around the bad ones are kept, the group's good rule too (a group is read
+  // rule by rule, so one broken rule does not lose the rest of the group).
+  REQUIRE(p->model.rules.size() == 3);
   CHECK(p->model.rules[0].label == "when visited pricing_page add 20");
-  CHECK(p->model.rules[1].label == "when unsubscribed subtract 5");
+  CHECK(p->model.rules[1].label == "when demo_requested add 1");
+  CHECK(p->model.rules[2].label == "when unsubscribed subtract 5");
+  REQUIRE(p->model.groups.size() == 1);
+  CHECK(p->model.groups[0].name == "g");
   CHECK(p->model.tiers.size() == 1);
 }
 

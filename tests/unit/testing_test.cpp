@@ -164,12 +164,29 @@ TEST_CASE("negated expectations, and a rejected lead has no tier and is never qu
         std::vector<std::string>{"expected not qualified, got qualified"});
 }
 
-TEST_CASE("a label no rule carries fails `fired` and `not fired` alike") {
-  std::string head = "test \"t\" {\n" + lead_line;
-  CHECK(failures_of(head + "  expect fired \"Bigg\"\n}\n") ==
-        std::vector<std::string>{"expected fired \"Bigg\", got no rule has this label"});
-  CHECK(failures_of(head + "  expect not fired \"Bigg\"\n}\n") ==
-        std::vector<std::string>{"expected not fired \"Bigg\", got no rule has this label"});
+TEST_CASE("a label no rule carries is a check error (E020) for `fired` and `not fired` alike") {
+  std::string head = "test \"t\" {\n  as of 2026-11-01\n" + lead_line;
+  // "code: message" of each diagnostic; the test never gets to run.
+  auto diagnosed = [](const std::string& tests) {
+    auto l = load(model_head + tests);
+    CHECK_FALSE(l->ok());
+    std::vector<std::string> out;
+    for (const auto& d : l->session.diagnostics.all()) out.push_back(d.code + ": " + d.message);
+    return out;
+  };
+  for (std::string form : {"fired", "not fired"}) {
+    INFO(form);
+    auto got = diagnosed(head + "  expect " + form + " \"Bigg\"\n}\n");
+    REQUIRE(got.size() == 1);
+    CHECK(got[0].starts_with("E020: "));
+    CHECK(got[0].find("\"Bigg\"") != std::string::npos);
+    CHECK(got[0].find("did you mean \"Big\"?") != std::string::npos);
+  }
+  // A tier the model does not declare: did-you-mean, and tiers are matched exactly.
+  auto tier = diagnosed(head + "  expect tier Hot\n}\n");
+  REQUIRE(tier.size() == 1);
+  CHECK(tier[0].starts_with("E020: "));
+  CHECK(tier[0].find("did you mean 'hot'?") != std::string::npos);
   // A rule without `as` is labelled by its own text.
   CHECK(failures_of(head + "  expect fired \"when industry in [saas, fintech] add 15\"\n}\n").empty());
 }
