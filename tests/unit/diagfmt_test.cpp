@@ -501,7 +501,7 @@ TEST_CASE("columns agree across formats after accents and emoji: code points eve
   CHECK(text.find("m.score:1:19: error[E002]: unknown field 'compny_size'\n") != std::string::npos);
   CHECK(text.find("m.score:2:21: error[E003]: unknown name 'retial'\n") != std::string::npos);
   // The caret sits under the name: one blank per code point before it.
-  CHECK(text.find("\n      | " + std::string(18, ' ') + "^~~~~~~~~~\n") != std::string::npos);
+  CHECK(text.find("\n      | " + std::string(18, ' ') + "^~~~~~~~~~~\n") != std::string::npos);
   CHECK(text.find("\n      | " + std::string(20, ' ') + "^~~~~~\n") != std::string::npos);
 
   dom::parser parser;
@@ -515,6 +515,17 @@ TEST_CASE("columns agree across formats after accents and emoji: code points eve
   CHECK(github.find("line=1,col=19,") != std::string::npos);
   CHECK(github.find("line=2,col=21,endLine=2,endColumn=27,") != std::string::npos);
 
-  std::string sarif = format_sarif(f.diags, f.sources);
-  CHECK(sarif.find("\"startColumn\":21") != std::string::npos);
+  // SARIF counts in code points by default (columnKind unicodeCodePoints, said anyway), 1-based.
+  dom::parser sarif_parser;
+  dom::element run = parse_json(sarif_parser, format_sarif(f.diags, f.sources))["runs"].at(0);
+  CHECK(run["columnKind"].get_string().value() == "unicodeCodePoints");
+  dom::array results = run["results"].get_array();
+  REQUIRE(results.size() == 2);
+  dom::element first = results.at(0)["locations"].at(0)["physicalLocation"]["region"];
+  CHECK(first["startColumn"].get_int64().value() == 19);
+  CHECK(first["endColumn"].get_int64().value() == 30);
+  dom::element second = results.at(1)["locations"].at(0)["physicalLocation"]["region"];
+  CHECK(second["startLine"].get_int64().value() == 2);
+  CHECK(second["startColumn"].get_int64().value() == 21);
+  CHECK(second["endColumn"].get_int64().value() == 27);
 }
