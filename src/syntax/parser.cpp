@@ -272,6 +272,22 @@ std::size_t parse_block_body(const SourceFile& src, std::uint32_t file, Diagnost
     try {
       std::size_t item_end = offset;
       auto root = parse_at<Item>(src, offset, item_end);
+      if (!root) {
+        // The item's rule did not match at all (no commit point was reached, so nothing threw):
+        // e.g. a reserved word where a field's name goes. Report it and go on as after an error.
+        static constexpr std::string_view expected[] = {
+            "expected a rule 'when ...' or '}' to close the group",
+            "expected a test line ('lead {...}', 'as of ...' or 'expect ...') or '}'",
+            "expected a field 'name: type' or '}' (a field's name may not be a keyword)"};
+        const std::size_t line_end = std::min(text.find('\n', offset), text.size());
+        diags.report({Severity::Error, std::string(code_info(Code::SyntaxError).code),
+                      Span{file, static_cast<std::uint32_t>(offset), static_cast<std::uint32_t>(line_end)},
+                      std::string(expected[static_cast<int>(block)]), {}});
+        std::size_t pos = next_line(text, offset);
+        while (pos < text.size() && !starts_item(text, pos, block)) pos = next_line(text, pos);
+        offset = pos;
+        continue;
+      }
       for (const auto& child : root->children) lower_item(*child);
       if (item_end <= offset) break;  // never loop forever
       offset = item_end;
