@@ -58,7 +58,7 @@ class ColumnStats {
 
  private:
   void count_value(std::string_view text);
-  void count_member(std::string_view member);
+  void count_member(std::string_view member, std::uint64_t n);
 
   std::string header_;
   std::uint64_t present_ = 0, missing_ = 0;

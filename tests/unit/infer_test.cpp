@@ -6,7 +6,6 @@
 
 #include "infer/value_shape.hpp"
 #include "leadscore/infer.hpp"
-#include "leadscore/keywords.hpp"
 
 namespace {
 
@@ -40,18 +39,6 @@ TEST_CASE("infer: a header becomes a field name as the issue spells it") {
   CHECK(field_name_for_column("__x__y__") == "x_y");
   CHECK(field_name_for_column("Chloé's score") == "chlo_s_score");
   CHECK(field_name_for_column("***").empty());
-}
-
-TEST_CASE("infer: keywords.def knows reserved and contextual words") {
-  CHECK(is_reserved_word("score"));
-  CHECK(is_reserved_word("when"));
-  CHECK_FALSE(is_reserved_word("lead"));
-  CHECK(is_keyword("lead"));
-  CHECK_FALSE(is_keyword("lead_source"));
-  CHECK(is_valid_name("lead_source"));
-  CHECK_FALSE(is_valid_name("date"));
-  CHECK_FALSE(is_valid_name("9lives"));
-  CHECK_FALSE(is_valid_name("Lead Add Form"));
 }
 
 TEST_CASE("infer: value shapes follow what the readers accept") {
@@ -167,4 +154,22 @@ TEST_CASE("infer: the rendered schema names each column it renames and quotes od
   CHECK(text.find("lead_id:     string key from \"Lead ID\"") != std::string::npos);
   CHECK(text.find("enum(API, \"Lead Add Form\") required from \"Lead Origin\"") != std::string::npos);
   CHECK(text.find("# 2 distinct, none missing, e.g. \"Lead Add Form\", \"API\"") != std::string::npos);
+}
+
+TEST_CASE("infer: one-member values before the first list are members of the set") {
+  const InferResult r = infer_text("id,tags\n1,y\n2,w\n3,x;z\n4,y\n5,z;w\n");
+  REQUIRE(r.schema);
+  CHECK(field(*r.schema, "tags").type == InferredType::Set);
+  CHECK(field(*r.schema, "tags").members == std::vector<std::string>{"w", "x", "y", "z"});
+}
+
+TEST_CASE("infer: more distinct values than kept read as text, and the comment says so") {
+  std::string csv = "id,note\n";
+  for (int i = 0; i < 1100; ++i) csv += std::to_string(i) + ",word" + std::to_string(i) + "\n";
+  const InferResult r = infer_text(csv);
+  REQUIRE(r.schema);
+  const InferredField& note = field(*r.schema, "note");
+  CHECK(note.type == InferredType::String);
+  CHECK(note.distinct_capped);
+  CHECK(note.required);
 }
