@@ -64,4 +64,17 @@ std::string canonical_string(std::string_view literal) {
   return out;
 }
 
+std::string string_literal(std::string_view text) {
+  std::string out = "\"";
+  for (const char c : text) {
+    if (static_cast<unsigned char>(c) < 0x80) {
+      append_char(out, static_cast<unsigned char>(c));
+    } else {
+      out += c;
+    }
+  }
+  out += '"';
+  return out;
+}
+
 }  // namespace leadscore::formatter

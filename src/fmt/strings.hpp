@@ -12,4 +12,8 @@ namespace leadscore::formatter {
 // surrogate stays an escape: written out it would not be UTF-8.
 std::string canonical_string(std::string_view literal);
 
+// The string literal, in that same spelling, whose value is `text` (for tools that write source,
+// such as `schema infer`).
+std::string string_literal(std::string_view text);
+
 }  // namespace leadscore::formatter

@@ -2,37 +2,19 @@
 // sample held, so that a reviewer can judge each guess.
 #include <fmt/format.h>
 
+#include "fmt/strings.hpp"
 #include "leadscore/infer.hpp"
 #include "leadscore/keywords.hpp"
 
 namespace leadscore {
 namespace {
 
-// A string literal of the language: quotes and backslashes escaped, control characters as \uXXXX.
-std::string quoted(std::string_view s) {
-  std::string out = "\"";
-  for (const char c : s) {
-    const auto u = static_cast<unsigned char>(c);
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += c;
-    } else if (c == '\n') {
-      out += "\\n";
-    } else if (c == '\t') {
-      out += "\\t";
-    } else if (c == '\r') {
-      out += "\\r";
-    } else if (u < 0x20 || u == 0x7f) {
-      out += fmt::format("\\u{:04x}", u);
-    } else {
-      out += c;
-    }
-  }
-  return out + '"';
-}
+using formatter::string_literal;
 
 // An enum or set member: bare when it is a name, quoted otherwise.
-std::string member(std::string_view m) { return is_valid_name(m) ? std::string(m) : quoted(m); }
+std::string member(std::string_view m) {
+  return is_valid_name(m) ? std::string(m) : string_literal(m);
+}
 
 std::string members(const std::vector<std::string>& ms) {
   std::string out;
@@ -62,7 +44,7 @@ std::string list(const std::vector<std::string>& words) {
   std::string out = "[";
   for (const std::string& w : words) {
     if (out.size() > 1) out += ", ";
-    out += quoted(w);
+    out += string_literal(w);
   }
   return out + "]";
 }
@@ -73,10 +55,10 @@ std::string example(std::string_view s) {
   std::size_t chars = 0;
   for (std::size_t i = 0; i < s.size(); ++i) {
     const auto u = static_cast<unsigned char>(s[i]);
-    if ((u & 0xC0) != 0x80 && ++chars > 40) return quoted(out) + "...";
+    if ((u & 0xC0) != 0x80 && ++chars > 40) return string_literal(out) + "...";
     out += u < 0x20 || u == 0x7f ? ' ' : s[i];
   }
-  return quoted(out);
+  return string_literal(out);
 }
 
 std::string comment(const InferredField& f, std::uint64_t rows) {
@@ -114,9 +96,9 @@ std::string render_inferred_schema(const InferredSchema& schema, const InferOpti
     std::string line = fmt::format("  {:<{}} {}", f.name + ":", width, type_text(f));
     if (f.key) line += " key";
     if (f.required) line += " required";
-    if (f.name != f.column) line += " from " + quoted(f.column);
+    if (f.name != f.column) line += " from " + string_literal(f.column);
     if (!f.placeholders.empty()) line += " missing " + list(f.placeholders);
-    if (!f.format.empty()) line += " format " + quoted(f.format);
+    if (!f.format.empty()) line += " format " + string_literal(f.format);
     out += line + "\n";
   }
   out += "}\n";
