@@ -27,6 +27,11 @@ void for_each_csv_record(io::ByteSource& src, std::string& error, OnRecord on_re
     if (src.size() == 0 && !src.refill()) break;
     io::CsvScan scan = io::scan_csv_record(src.data(), src.data() + src.size(), src.at_eof(), cells);
     while (!scan.complete) {
+      // As the record readers do, a record may not hold the whole rest of a large input.
+      if (src.size() >= io::ByteSource::max_record) {
+        error = "a record longer than 64 MiB (an unclosed quote?)";
+        return;
+      }
       if (!src.refill()) {
         scan = io::scan_csv_record(src.data(), src.data() + src.size(), true, cells);
         break;
@@ -96,6 +101,10 @@ Sample read_jsonl_sample(std::FILE* in, std::uint64_t max_rows, UniquenessFilter
     std::string_view window(src.data(), src.size());
     std::size_t eol = window.find('\n');
     while (eol == std::string_view::npos && !src.at_eof()) {
+      if (window.size() >= io::ByteSource::max_record) {
+        sample.error = "a line longer than 64 MiB";
+        return sample;
+      }
       if (!src.refill()) break;
       window = std::string_view(src.data(), src.size());
       eol = window.find('\n');

@@ -173,3 +173,19 @@ TEST_CASE("infer: more distinct values than kept read as text, and the comment s
   CHECK(note.distinct_capped);
   CHECK(note.required);
 }
+
+TEST_CASE("infer: an unclosed quote does not make the whole input one record in memory") {
+  std::string csv = "id,note\n1,\"open\n";
+  csv.append(std::size_t{65} << 20, 'x');
+  const InferResult r = infer_text(std::move(csv));
+  CHECK_FALSE(r.schema);
+  CHECK(r.error.find("longer than 64 MiB") != std::string::npos);
+}
+
+TEST_CASE("infer: a JSON line past 64 MiB stops the reading with a message") {
+  std::string jsonl = "{\"id\": \"";
+  jsonl.append(std::size_t{65} << 20, 'x');
+  const InferResult r = infer_text(std::move(jsonl), RecordFormat::JsonLines);
+  CHECK_FALSE(r.schema);
+  CHECK(r.error.find("longer than 64 MiB") != std::string::npos);
+}
