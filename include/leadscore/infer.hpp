@@ -51,6 +51,7 @@ struct InferredSchema {
 struct InferResult {
   std::optional<InferredSchema> schema;  // empty when `error` is set
   std::string error;                     // the input could not be read, or no key could be chosen
+  bool unreadable = false;               // `error` is a read error (exit 2), not a finding
 };
 
 // Reads CSV or JSON lines from `in` (not closed) and infers a schema.

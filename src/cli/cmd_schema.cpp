@@ -38,7 +38,7 @@ int run_schema_infer(const SchemaInferOptions& options) {
   const InferResult result = infer_schema(in.get(), *format, infer);
   if (!result.schema) {
     print_error(result.error);
-    return result.error.rfind("cannot read", 0) == 0 ? exit_usage : exit_problem;
+    return result.unreadable ? exit_usage : exit_problem;
   }
   std::string error;
   if (!write_whole(options.output, render_inferred_schema(*result.schema, infer), error)) {

@@ -161,6 +161,7 @@ InferResult infer_schema(std::FILE* in, RecordFormat format, const InferOptions&
   InferResult result;
   if (!sample.error.empty()) {
     result.error = "cannot read " + options.source_name + ": " + sample.error;
+    result.unreadable = true;
     return result;
   }
   if (sample.columns.empty()) {

@@ -189,3 +189,10 @@ TEST_CASE("infer: a JSON line past 64 MiB stops the reading with a message") {
   CHECK_FALSE(r.schema);
   CHECK(r.error.find("longer than 64 MiB") != std::string::npos);
 }
+
+TEST_CASE("infer: a read error is marked unreadable, a finding is not") {
+  std::string jsonl = "{\"id\": \"";
+  jsonl.append(std::size_t{65} << 20, 'x');
+  CHECK(infer_text(std::move(jsonl), RecordFormat::JsonLines).unreadable);
+  CHECK_FALSE(infer_text("name,city\nann,x\nann,y\n").unreadable);
+}
