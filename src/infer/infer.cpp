@@ -3,6 +3,7 @@
 #include <map>
 #include <set>
 
+#include "common/ascii.hpp"
 #include "infer/read_sample.hpp"
 #include "leadscore/infer.hpp"
 #include "leadscore/keywords.hpp"
@@ -142,7 +143,7 @@ std::string field_name_for_column(std::string_view header) {
   std::string name;
   bool gap = false;
   for (const char c : header) {
-    const char l = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    const char l = lower_ascii(c);
     if ((l >= 'a' && l <= 'z') || (l >= '0' && l <= '9')) {
       if (gap && !name.empty()) name += '_';
       gap = false;

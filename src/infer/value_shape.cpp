@@ -3,6 +3,7 @@
 #include <array>
 #include <cstddef>
 
+#include "common/ascii.hpp"
 #include "io/value_parse.hpp"
 #include "leadscore/date.hpp"
 
@@ -97,7 +98,6 @@ bool fits_member(std::string_view s) {
   return true;
 }
 
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
 }  // namespace
 
@@ -129,12 +129,8 @@ bool is_placeholder_word(std::string_view text) {
       "select", "n/a", "na", "#n/a", "-", "--", "null", "none", "nil", "(none)", "(blank)",
       "not provided", "not specified"};
   if (text.size() > 16) return false;
-  for (const std::string_view w : words) {
-    if (w.size() != text.size()) continue;
-    bool same = true;
-    for (std::size_t i = 0; i < w.size() && same; ++i) same = lower(text[i]) == w[i];
-    if (same) return true;
-  }
+  for (const std::string_view w : words)
+    if (equals_lower_ascii(text, w)) return true;
   return false;
 }
 

@@ -1,4 +1,5 @@
 // Choosing a format and opening a reader for it.
+#include "common/ascii.hpp"
 #include "io/readers.hpp"
 #include "leadscore/io.hpp"
 
@@ -6,13 +7,8 @@ namespace leadscore {
 namespace {
 
 bool ends_with_ignore_case(std::string_view s, std::string_view lower_suffix) {
-  if (s.size() < lower_suffix.size()) return false;
-  s.remove_prefix(s.size() - lower_suffix.size());
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const char c = s[i] >= 'A' && s[i] <= 'Z' ? static_cast<char>(s[i] - 'A' + 'a') : s[i];
-    if (c != lower_suffix[i]) return false;
-  }
-  return true;
+  return s.size() >= lower_suffix.size() &&
+         equals_lower_ascii(s.substr(s.size() - lower_suffix.size()), lower_suffix);
 }
 
 }  // namespace

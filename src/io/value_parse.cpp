@@ -6,21 +6,13 @@
 #include <cstdlib>
 #include <string>
 
+#include "common/ascii.hpp"
 #include "io/record_errors.hpp"
 
 namespace leadscore::io {
 namespace {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
-char lower_ascii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool equals_ignore_case(std::string_view a, std::string_view lower_b) {
-  if (a.size() != lower_b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (lower_ascii(a[i]) != lower_b[i]) return false;
-  return true;
-}
 
 std::string_view trim_blanks(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
@@ -80,11 +72,11 @@ NumberParse parse_number_text(std::string_view text, double& out) {
 }
 
 bool parse_bool_text(std::string_view text, bool& out) {
-  if (equals_ignore_case(text, "true") || equals_ignore_case(text, "yes") || text == "1") {
+  if (equals_lower_ascii(text, "true") || equals_lower_ascii(text, "yes") || text == "1") {
     out = true;
     return true;
   }
-  if (equals_ignore_case(text, "false") || equals_ignore_case(text, "no") || text == "0") {
+  if (equals_lower_ascii(text, "false") || equals_lower_ascii(text, "no") || text == "0") {
     out = false;
     return true;
   }
