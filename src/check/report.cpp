@@ -68,11 +68,12 @@ void Reporter::unknown_builtin(Span at, std::string_view name) {
         {"lowercase", "lower"},     {"tolower", "lower"},       {"lcase", "lower"},
         {"uppercase", "upper"},     {"toupper", "upper"},       {"ucase", "upper"},
         {"domain", "email_domain"}, {"days_ago", "days_since"}, {"datediff", "days_since"}};
+    // The alias itself first: `closest` never returns the name it is given, so `lcase` would
+    // otherwise land on its neighbour `ucase` and suggest 'upper'.
     std::vector<std::string_view> alias_names;
     for (const auto& a : aliases) alias_names.push_back(a.first);
-    std::string alias = closest(name, alias_names);
-    if (alias.empty() && std::find(alias_names.begin(), alias_names.end(), name) != alias_names.end())
-      alias = std::string(name);
+    bool is_alias = std::find(alias_names.begin(), alias_names.end(), name) != alias_names.end();
+    std::string alias = is_alias ? std::string(name) : closest(name, alias_names);
     for (const auto& a : aliases) {
       if (a.first == alias) suggestion = fmt::format("; did you mean '{}'?", a.second);
     }

@@ -105,6 +105,12 @@ TEST_CASE("unknown names, each with a suggestion where one is close") {
         "1:6: unknown function 'lowr'; did you mean 'lower'?");
   CHECK(only("when emaildomain(email) = \"x\" add 1\n", "E005") ==
         "1:6: unknown function 'emaildomain'; did you mean 'email_domain'?");
+  // Other languages' names for the built-ins, and their misspellings: an exact alias wins over a
+  // neighbouring one (`lcase` is one letter from `ucase`).
+  CHECK(only("when lcase(email) = \"x\" add 1\n", "E005") == "1:6: unknown function 'lcase'; did you mean 'lower'?");
+  CHECK(only("when ucase(email) = \"x\" add 1\n", "E005") == "1:6: unknown function 'ucase'; did you mean 'upper'?");
+  CHECK(only("when length(email) > 3 add 1\n", "E005") == "1:6: unknown function 'length'; did you mean 'len'?");
+  CHECK(only("when lenght(email) > 3 add 1\n", "E005") == "1:6: unknown function 'lenght'; did you mean 'len'?");
   CHECK(only("group g decay 10% every 5 days since last_activty {\n}\n", "E002") ==
         "1:38: unknown field 'last_activty'; did you mean 'last_activity'?");
   // Nothing close: no suggestion.
