@@ -67,8 +67,11 @@ void ColumnStats::add_text(std::string_view text, bool split_lists) {
     // unless there were too many to keep, and then there are too many members for a set too.
     has_lists_ = true;
     if (values_capped_) members_capped_ = true;
-    for (const auto& [value, n] : values_)
-      for_each_member(value, [&](std::string_view m) { count_member(m, n); });
+    // Not a structured binding: clang 14 (CI's fuzz build) refuses to capture one in a lambda.
+    for (const auto& entry : values_) {
+      const auto n = entry.second;
+      for_each_member(entry.first, [&](std::string_view m) { count_member(m, n); });
+    }
     return;
   }
   for_each_member(text, [&](std::string_view m) { count_member(m, 1); });
