@@ -302,13 +302,17 @@ void Compiler::membership(const Expr& e) {
   const Expr& list = list_of(*e.kids[1]);
   std::uint8_t negated = e.kind == ExprKind::NotIn ? 1 : 0;
   value(v);
-  switch (v.type.kind) {
+  // An enum of more members than a mask word has bits is tested against its members' indexes
+  // (FIELD_ENUM pushes the index as a number too): a shift by 64 or more is undefined.
+  const bool wide_enum = v.type.kind == TypeKind::Enum && field(v.type.field).members.size() > max_set_members;
+  switch (wide_enum ? TypeKind::Number : v.type.kind) {
     case TypeKind::Enum: emit(Op::IN_MASK, mask(member_mask(list, v.type.field)), e.span, negated); return;
     case TypeKind::String: emit(Op::IN_STRS, strings_list(list, false), e.span, negated); return;
     default: {
       std::vector<double> nums;
       for (const auto& item : list.kids) {
-        nums.push_back(item->kind == ExprKind::Date ? static_cast<double>(item->date) : item->number);
+        if (wide_enum) nums.push_back(static_cast<double>(field(v.type.field).member_index(item->text)));
+        else nums.push_back(item->kind == ExprKind::Date ? static_cast<double>(item->date) : item->number);
       }
       std::sort(nums.begin(), nums.end());
       p_.number_lists.push_back(std::move(nums));

@@ -100,7 +100,7 @@ std::optional<Effect> effect_of(const Program& p, const Instr& in, std::string& 
     case Op::CMP_NUM: return test({Num, Num});
     case Op::CMP_STR: return test({Str, Str});
     case Op::CMP_INT: return test({Int | Member | Truth, Int | Member | Truth});
-    case Op::IN_NUMS: return test({Num | Int});
+    case Op::IN_NUMS: return test({Num | Int | Member});  // Member: an enum wider than a mask
     case Op::IN_STRS: return test({Str});
     case Op::IN_MASK: return test({Member});
     case Op::SET_ANY:

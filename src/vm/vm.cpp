@@ -164,7 +164,7 @@ void Vm::execute(const Record& rec, Day as_of) {
       }
       case op(Op::FIELD_ENUM): {
         const FieldValue& f = rec.values[in.arg];
-        *top++ = Value{0, static_cast<std::int64_t>(f.member), 0, {}, f.present};
+        *top++ = Value{static_cast<double>(f.member), static_cast<std::int64_t>(f.member), 0, {}, f.present};
         break;
       }
       case op(Op::FIELD_SET): {

@@ -203,3 +203,50 @@ TEST_CASE("the verifier refuses what would read outside the program's tables or 
   p.code[first(p, Op::FIELD_NUM)].arg = static_cast<std::uint32_t>(p.schema.fields.size());
   CHECK(verdict(p).find("names field") != std::string::npos);
 }
+
+TEST_CASE("an enum of more than 64 members in `x in [...]` is tested by member index, not a mask") {
+  // A mask has 64 bits: member 65 in a mask would be a shift by 65 (undefined; on x86 it lands on
+  // bit 1), so the compiler tests such an enum against its members' indexes instead.
+  std::string members;
+  for (int k = 0; k < 70; ++k) members += fmt::format("{}m{}", k == 0 ? "" : ", ", k);
+  // Schema and model in one session, so that the .lsc below embeds this schema.
+  Session session;
+  const std::uint32_t schema_id = session.sources.add(
+      "wide.schema", fmt::format("schema lead {{\n  id: string key\n  region: enum({})\n}}\n", members));
+  const Schema schema = check_schema(parse_schema(session.sources, schema_id, session.diagnostics), session.diagnostics);
+  REQUIRE_FALSE(session.diagnostics.has_errors());
+  LoadedModel loaded =
+      load_model_text(session, "m.score", "when region in [m65, m69] add 1\nwhen region not in [m1, m66] add 10\n", schema);
+  INFO(joined(located(session.sources, session.diagnostics)));
+  REQUIRE(loaded.program);
+  const Program& program = *loaded.program;
+  for (const Instr& in : program.code) CHECK(in.op != Op::IN_MASK);
+  CHECK(verify_program(program) == "");
+
+  auto score_of = [&](const Program& p, const char* member) {
+    Lead lead(schema);
+    lead.str("id", "a");
+    if (member != nullptr) lead.member("region", member);
+    return run(p, lead).score;
+  };
+  auto check_scores = [&](const Program& p) {
+    CHECK(score_of(p, "m65") == 11);
+    CHECK(score_of(p, "m69") == 11);
+    CHECK(score_of(p, "m1") == 0);   // bit 65 mod 64 would say m1 is in [m65, ...]
+    CHECK(score_of(p, "m66") == 0);
+    CHECK(score_of(p, "m2") == 10);  // bit 66 mod 64 would say m2 is in [m1, m66]
+    CHECK(score_of(p, "m64") == 10);
+    CHECK(score_of(p, nullptr) == 0);  // missing: neither in nor not in
+  };
+  check_scores(program);
+
+  // Through a .lsc: written, read back, verified, and scoring the same.
+  const std::string bytes = write_lsc(program, session.sources, "wide.schema", "m.score");
+  SourceManager sources;
+  Diagnostics diags;
+  std::string error;
+  auto file = read_lsc(bytes, sources, diags, error);
+  INFO(error);
+  REQUIRE(file);
+  check_scores(file->program);
+}
