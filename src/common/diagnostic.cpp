@@ -41,8 +41,6 @@ void Diagnostics::locate_unlocated(std::size_t from, Span at) {
 
 namespace {
 
-bool is_continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
-
 // Blanks as wide as `text` on screen: tabs kept, one space per code point.
 std::string blank_like(std::string_view text) {
   std::string out;
@@ -52,8 +50,6 @@ std::string blank_like(std::string_view text) {
   }
   return out;
 }
-
-std::size_t code_points(std::string_view text) { return code_point_count(text); }
 
 }  // namespace
 
@@ -87,7 +83,7 @@ std::string render_text(const Diagnostic& d, const SourceManager& sources, bool 
   std::size_t col = std::min<std::size_t>(at.column - 1, line.size());
   std::size_t span_len = d.span.end > d.span.begin ? d.span.end - d.span.begin : 1;
   std::size_t len = std::min(span_len, line.size() > col ? line.size() - col : 1);
-  std::size_t width = std::max<std::size_t>(1, code_points(line.substr(col, len)));
+  std::size_t width = std::max<std::size_t>(1, code_point_count(line.substr(col, len)));
   out += fmt::format("{} | {}{}^{}{}\n", gutter, blank_like(line.substr(0, col)), tint,
                      std::string(width - 1, '~'), reset);
   for (const auto& n : d.notes) out += fmt::format("{} = note: {}\n", gutter, n);

@@ -58,7 +58,7 @@ bool is_valid_utf8(std::string_view text) {
 
 std::size_t code_point_count(std::string_view text) {
   std::size_t n = 0;
-  for (char c : text) n += (static_cast<unsigned char>(c) & 0xC0) == 0x80 ? 0 : 1;
+  for (char c : text) n += is_continuation_byte(c) ? 0 : 1;
   return n;
 }
 

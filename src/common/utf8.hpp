@@ -16,6 +16,8 @@ void append_utf8(std::string& out, std::uint32_t cp);
 std::size_t utf8_sequence_length(std::string_view text, std::size_t i);
 bool is_valid_utf8(std::string_view text);
 
+// A byte that continues a multi-byte sequence (10xxxxxx), so starts no code point.
+inline bool is_continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 // Code points in `text` (bytes that do not continue a sequence).
 std::size_t code_point_count(std::string_view text);
 // The 1-based code-point column of the 1-based byte column `byte_column` on `line`: the one column
