@@ -1,6 +1,8 @@
 // The compiled program's housekeeping and its disassembler, both driven by opcodes.def.
 #include <re2/re2.h>
 
+#include <optional>
+
 #include <fmt/format.h>
 
 #include "leadscore/date.hpp"
@@ -83,15 +85,25 @@ std::string instruction_text(const Program& p, std::size_t i) {
   return fmt::format("{:04}  {:<16} {}\n", i, op_name(in.op), text);
 }
 
-// `; FILE line N: TEXT` for the line where `span` starts, leading blanks left out.
-std::string source_comment(const SourceManager& sources, const Span& span) {
-  if (span.file == 0 || span.file >= sources.size()) return "; (no source line)\n";
-  const SourceFile& f = sources.file(span.file);
-  std::uint32_t line = f.line_col(span.begin).line;
-  std::string_view text = f.line_text(line);
+// The source line an instruction came from: its file (0: none) and line number.
+struct SourceLine {
+  std::uint32_t file = 0, line = 0;
+  bool operator==(const SourceLine&) const = default;
+};
+
+SourceLine source_line(const SourceManager& sources, const Span& span) {
+  if (span.file == 0 || span.file >= sources.size()) return {};
+  return {span.file, sources.file(span.file).line_col(span.begin).line};
+}
+
+// `; FILE line N: TEXT`, leading blanks left out.
+std::string source_comment(const SourceManager& sources, SourceLine at) {
+  if (at.file == 0) return "; (no source line)\n";
+  const SourceFile& f = sources.file(at.file);
+  std::string_view text = f.line_text(at.line);
   while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
   while (!text.empty() && (text.back() == '\r' || text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return fmt::format("; {} line {}: {}\n", f.path(), line, text);
+  return fmt::format("; {} line {}: {}\n", f.path(), at.line, text);
 }
 
 }  // namespace
@@ -103,11 +115,13 @@ std::string disassemble(const Program& p) {
 }
 
 std::string disassemble(const Program& p, const SourceManager& sources) {
-  std::string out, last;
+  std::string out;
+  std::optional<SourceLine> last;
   for (std::size_t i = 0; i < p.code.size(); ++i) {
-    std::string comment = source_comment(sources, i < p.spans.size() ? p.spans[i] : Span{});
-    if (comment != last) out += comment;
-    last = std::move(comment);
+    // The comment is formatted only where the line changes, not once per instruction.
+    const SourceLine at = source_line(sources, i < p.spans.size() ? p.spans[i] : Span{});
+    if (at != last) out += source_comment(sources, at);
+    last = at;
     out += instruction_text(p, i);
   }
   return out;
