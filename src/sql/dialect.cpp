@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "common/utf8.hpp"
+
 namespace leadscore::sql {
 
 std::string Spelling::ident(std::string_view name) const {
@@ -136,10 +138,11 @@ std::string Spelling::field_value(const Field& f, const std::string& c) const {
   return c;
 }
 
-std::string Spelling::or_false(const std::string& cond) const {
-  if (clickhouse()) return fmt::format("ifNull({}, 0)", cond);
-  return fmt::format("COALESCE({}, FALSE)", cond);
+std::string Spelling::if_null(const std::string& x, const std::string& fallback) const {
+  return fmt::format("{}({}, {})", clickhouse() ? "ifNull" : "COALESCE", x, fallback);
 }
+
+std::string Spelling::or_false(const std::string& cond) const { return if_null(cond, truth(false)); }
 
 std::string Spelling::lower(const std::string& s) const {
   switch (d_) {
@@ -171,17 +174,9 @@ std::string Spelling::contains(const std::string& hay, const std::string& needle
   }
 }
 
-namespace {
-std::size_t code_points(std::string_view s) {
-  std::size_t n = 0;
-  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
-  return n;
-}
-}  // namespace
-
 std::string Spelling::starts_with(const std::string& hay, std::string_view p) const {
   switch (d_) {
-    case Dialect::Sqlite: return fmt::format("substr({}, 1, {}) = {}", hay, code_points(p), str(p));
+    case Dialect::Sqlite: return fmt::format("substr({}, 1, {}) = {}", hay, code_point_count(p), str(p));
     case Dialect::Clickhouse: return fmt::format("startsWith({}, {})", hay, str(p));
     default: return fmt::format("starts_with({}, {})", hay, str(p));
   }
@@ -191,9 +186,9 @@ std::string Spelling::ends_with(const std::string& hay, std::string_view p) cons
   switch (d_) {
     case Dialect::Sqlite:
       if (p.empty()) return fmt::format("{} IS NOT NULL", hay);
-      return fmt::format("substr({}, -{}) = {}", hay, code_points(p), str(p));
+      return fmt::format("substr({}, -{}) = {}", hay, code_point_count(p), str(p));
     case Dialect::Clickhouse: return fmt::format("endsWith({}, {})", hay, str(p));
-    case Dialect::Postgres: return fmt::format("right({}, {}) = {}", hay, code_points(p), str(p));
+    case Dialect::Postgres: return fmt::format("right({}, {}) = {}", hay, code_point_count(p), str(p));
     case Dialect::Duckdb: return fmt::format("ends_with({}, {})", hay, str(p));
   }
   return hay;
@@ -205,18 +200,19 @@ std::string Spelling::length(const std::string& s) const {
 }
 
 std::string Spelling::email_domain(const std::string& s) const {
+  std::string after_last_at;
   switch (d_) {
     case Dialect::Sqlite:
       // rtrim() with every character of s but '@' strips s back to its last '@'.
-      return fmt::format("CASE WHEN instr({0}, '@') > 0 THEN lower(substr({0}, length(rtrim({0}, replace({0}, '@', ''))) + 1)) END", s);
-    case Dialect::Postgres:
-      return fmt::format("CASE WHEN strpos({0}, '@') > 0 THEN {1} END", s, lower(fmt::format("split_part({}, '@', -1)", s)));
-    case Dialect::Duckdb:
-      return fmt::format("CASE WHEN strpos({0}, '@') > 0 THEN {1} END", s, lower(fmt::format("string_split({}, '@')[-1]", s)));
+      after_last_at = fmt::format("substr({0}, length(rtrim({0}, replace({0}, '@', ''))) + 1)", s);
+      break;
+    case Dialect::Postgres: after_last_at = fmt::format("split_part({}, '@', -1)", s); break;
+    case Dialect::Duckdb: after_last_at = fmt::format("string_split({}, '@')[-1]", s); break;
     case Dialect::Clickhouse:
-      return fmt::format("CASE WHEN position({0}, '@') > 0 THEN lower(substring({0}, length({0}) - position(reverse({0}), '@') + 2)) END", s);
+      after_last_at = fmt::format("substring({0}, length({0}) - position(reverse({0}), '@') + 2)", s);
+      break;
   }
-  return s;
+  return fmt::format("CASE WHEN {} THEN {} END", contains(s, str("@")), lower(after_last_at));
 }
 
 std::string Spelling::days_since(const std::string& d, const std::string& as_of_sql) const {

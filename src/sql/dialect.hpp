@@ -30,6 +30,7 @@ class Spelling {
   // missing; numbers as doubles; sets as ';a;b;' with blanks removed.
   std::string field_value(const Field& f, const std::string& column) const;
 
+  std::string if_null(const std::string& x, const std::string& fallback) const;
   std::string or_false(const std::string& cond) const;      // NULL -> false
   std::string lower(const std::string& s) const;            // ASCII letters only
   std::string upper(const std::string& s) const;

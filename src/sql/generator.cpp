@@ -83,11 +83,11 @@ class Generator {
   std::string membership(const Expr& e);
   std::string set_test(const Expr& e);
   std::string string_test(const Expr& e);
-  std::string regex_test(const Expr& e, const Expr& pattern, const std::string& hay);
+  std::string regex_test(const Expr& pattern, const std::string& hay);
   std::string enum_index(const Expr& e, int enum_field);
 
   std::string rule_points(const ast::Rule& rule);
-  std::string group_total(std::size_t g, const std::vector<std::size_t>& rules, const ast::Group* info);
+  std::string group_total(const std::vector<std::size_t>& rules, const ast::Group* info);
 
   const ast::Model& model_;
   const Schema& schema_;
@@ -330,7 +330,7 @@ std::string Generator::string_test(const Expr& e) {
   if (e.kind == ExprKind::EndsWith) return sp_.or_false(sp_.ends_with(sp_.lower(hay), ascii_lower(pattern->text)));
   if (e.kind == ExprKind::Contains) return sp_.or_false(sp_.contains(sp_.lower(hay), sp_.str(ascii_lower(pattern->text))));
   while (pattern->kind == ExprKind::Name && pattern->ref == ast::NameRef::Let) pattern = &let_value(*pattern);
-  if (pattern->kind == ExprKind::Regex) return regex_test(e, *pattern, hay);
+  if (pattern->kind == ExprKind::Regex) return regex_test(*pattern, hay);
   if (pattern->kind == ExprKind::List) {
     if (pattern->kids.empty()) return sp_.truth(false);
     std::string out;
@@ -347,7 +347,7 @@ std::string Generator::string_test(const Expr& e) {
   return sp_.or_false(sp_.contains(sp_.lower(hay), sp_.lower(value(*pattern))));
 }
 
-std::string Generator::regex_test(const Expr& e, const Expr& pattern, const std::string& hay) {
+std::string Generator::regex_test(const Expr& pattern, const std::string& hay) {
   bool ci = pattern.flags.find('i') != std::string::npos;
   Dialect d = opt_.dialect;
   if (d == Dialect::Duckdb || d == Dialect::Clickhouse) {
@@ -392,7 +392,6 @@ std::string Generator::regex_test(const Expr& e, const Expr& pattern, const std:
                          "a pattern is rewritten exactly into GLOB patterns when it can be)");
     return sp_.truth(false);
   }
-  (void)e;
   if (globs->empty()) return sp_.truth(false);
   std::string out;
   for (std::size_t i = 0; i < globs->size(); ++i) {
@@ -411,8 +410,7 @@ std::string Generator::rule_points(const ast::Rule& rule) {
     std::string x = value(*rule.per);
     std::string size = fmt::format("{} * {}", sp_.num(std::abs(rule.points)), sp_.max2(x, sp_.num(0)));
     if (rule.up_to) size = sp_.min2(size, sp_.num(*rule.up_to));
-    if (sp_.clickhouse()) points = fmt::format("ifNull({}, 0.)", size);
-    else points = fmt::format("COALESCE({}, {})", size, sp_.num(0));
+    points = sp_.if_null(size, sp_.num(0));
     if (rule.points < 0) points = "-" + points;
   } else {
     points = sp_.num(rule.points);
@@ -420,13 +418,11 @@ std::string Generator::rule_points(const ast::Rule& rule) {
   return fmt::format("CASE WHEN {} THEN {} END", c, points);
 }
 
-std::string Generator::group_total(std::size_t g, const std::vector<std::size_t>& rules, const ast::Group* info) {
-  (void)g;
+std::string Generator::group_total(const std::vector<std::size_t>& rules, const ast::Group* info) {
   std::string sum;
   for (std::size_t r : rules) {
     std::string col = sp_.ident(fmt::format("r${}", r + 1));
-    std::string term = sp_.clickhouse() ? fmt::format("ifNull({}, 0.)", col) : fmt::format("COALESCE({}, {})", col, sp_.num(0));
-    sum += (sum.empty() ? "" : " + ") + term;
+    sum += (sum.empty() ? "" : " + ") + sp_.if_null(col, sp_.num(0));
   }
   if (sum.empty()) sum = sp_.num(0);
   if (!info) return sum;
@@ -481,13 +477,13 @@ std::optional<std::string> Generator::run() {
     std::string col = id(fmt::format("g${}", g + 1));
     group_cols.push_back(col);
     const ast::Group& info = model_.groups[g];
-    group_lines.push_back(fmt::format("{} AS {},  -- {}", group_total(g, group_rules[g], &info), col, comment_text(info.name)));
+    group_lines.push_back(fmt::format("{} AS {},  -- {}", group_total(group_rules[g], &info), col, comment_text(info.name)));
   }
   bool has_implicit = !group_rules[model_.groups.size()].empty();
   if (has_implicit) {
     std::string col = id("g$rest");
     group_cols.push_back(col);
-    group_lines.push_back(fmt::format("{} AS {},  -- rules outside every group", group_total(0, group_rules.back(), nullptr), col));
+    group_lines.push_back(fmt::format("{} AS {},  -- rules outside every group", group_total(group_rules.back(), nullptr), col));
   }
   // The first reject in source order that holds gives the reason.
   std::string reason = "CASE";
@@ -539,8 +535,7 @@ std::optional<std::string> Generator::run() {
       fmt::format("{} AS {}", qualified, id("qualified")),
       fmt::format("{} AS {}", tier, id("tier")),
       fmt::format("CASE WHEN {} THEN 'rejected' ELSE 'ok' END AS {}", rejected, id("status")),
-      ch ? fmt::format("ifNull({}, '') AS {}", id("s$reason"), id("reason"))
-         : fmt::format("COALESCE({}, '') AS {}", id("s$reason"), id("reason")),
+      fmt::format("{} AS {}", sp_.if_null(id("s$reason"), "''"), id("reason")),
   };
   for (std::size_t g = 0; g < model_.groups.size(); ++g) {
     out_lines.push_back(fmt::format("{} AS {}", group_cols[g], id(model_.groups[g].name)));
@@ -555,25 +550,30 @@ std::optional<std::string> Generator::run() {
     lead_lines.push_back(fmt::format("{} AS {}", v, id("f$" + fd.name)));
   }
 
+  // A SELECT list: every item but the last one (comment lines aside) ends in a comma, before
+  // its trailing comment if it has one.
   auto select_list = [](const std::vector<std::string>& lines, const std::string& indent) {
+    auto is_comment = [](const std::string& line) { return line.rfind("--", 0) == 0; };
+    std::size_t last_item = lines.size();
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      if (!is_comment(lines[i])) last_item = i;
+    }
     std::string out;
     for (std::size_t i = 0; i < lines.size(); ++i) {
       std::string line = lines[i];
-      bool last = i + 1 == lines.size();
-      bool is_comment = line.rfind("--", 0) == 0;
-      if (!is_comment) {
-        // The next line that is not a comment decides whether this one needs its comma.
-        bool more = false;
-        for (std::size_t j = i + 1; j < lines.size(); ++j) more = more || lines[j].rfind("--", 0) != 0;
+      if (!is_comment(line)) {
         auto c = line.find(",  -- ");
-        if (!more && c != std::string::npos) line = line.substr(0, c) + "  -- " + line.substr(c + 6);
-        else if (more && c == std::string::npos) line += ",";
+        if (i == last_item && c != std::string::npos) line = line.substr(0, c) + "  -- " + line.substr(c + 6);
+        else if (i != last_item && c == std::string::npos) line += ",";
       }
-      (void)last;
       out += indent + line + "\n";
     }
     return out;
   };
+  std::vector<std::string> rule_select = rule_lines;  // the layer below passes through whole
+  rule_select.insert(rule_select.begin(), "*");
+  std::vector<std::string> group_select = group_lines;  // the key passes through
+  group_select.insert(group_select.begin(), key_ref);
 
   std::string head = fmt::format("-- leadscore sql: {}model for {}{}\n",
                                  model_.display_name ? "\"" + comment_text(*model_.display_name) + "\" " : "",
@@ -589,14 +589,13 @@ std::optional<std::string> Generator::run() {
     q += select_list(lead_lines, "    ");
     q += fmt::format("  FROM {}\n),\n", sp_.table(opt_.table));
     q += "rule_points AS (  -- each rule's points when it fires (NULL when it does not); each reject\n  SELECT\n";
-    q += select_list([&] { auto v = rule_lines; v.insert(v.begin(), "*"); return v; }(), "    ");
+    q += select_list(rule_select, "    ");
     q += "  FROM lead_values\n),\n";
     q += "group_totals AS (  -- each group: its rules' sum, decayed, capped\n  SELECT\n";
-    q += select_list([&] { auto v = group_lines; v.insert(v.begin(), id(key_ref.substr(1, key_ref.size() - 2))); return v; }(), "    ");
+    q += select_list(group_select, "    ");
     q += "  FROM rule_points\n),\n";
     q += fmt::format("scored AS (\n  SELECT *, {} AS {}\n  FROM group_totals\n)\n", score, total);
     q += "SELECT\n" + select_list(out_lines, "  ") + "FROM scored\n" + order;
-    // Keep the layers' names readable: r1, x1, g1 are plain names in the CTE dialects.
   } else {
     // ClickHouse 18.16 has no CTEs: the same layers as nested subqueries, innermost first.
     std::string lead = "SELECT\n" + select_list(lead_lines, "  ") + "FROM " + sp_.table(opt_.table);
@@ -613,10 +612,10 @@ std::optional<std::string> Generator::run() {
       if (!out.empty()) out.pop_back();
       return out;
     };
-    std::string rules = "SELECT\n" + select_list([&] { auto v = rule_lines; v.insert(v.begin(), "*"); return v; }(), "  ") +
+    std::string rules = "SELECT\n" + select_list(rule_select, "  ") +
                         "FROM (  -- each field as the model reads it; NULL when missing\n" + indent(lead, "  ") + "\n)";
     std::string groups = "SELECT\n" +
-                         select_list([&] { auto v = group_lines; v.insert(v.begin(), key_ref); return v; }(), "  ") +
+                         select_list(group_select, "  ") +
                          "FROM (  -- each rule's points when it fires (NULL when it does not); each reject\n" +
                          indent(rules, "  ") + "\n)";
     std::string scored = fmt::format("SELECT *, {} AS {}\nFROM (  -- each group: its rules' sum, decayed, capped\n{}\n)", score, total,

@@ -272,12 +272,11 @@ std::optional<std::string> to_postgres(const Node& root, std::string& error) {
 std::optional<std::vector<std::string>> to_globs(const Node& root, std::string& error) {
   std::vector<Seq> seqs;
   if (!expand(root, seqs, error)) return std::nullopt;
-  const CharSet word{{{'0', '9'}, {'A', 'Z'}, {'_', '_'}, {'a', 'z'}}, false};
+  const CharSet word{{{'0', '9'}, {'A', 'Z'}, {'_', '_'}, {'a', 'z'}}, false};  // sorted, as below needs
   CharSet non_word = word;
   non_word.negated = true;
   // A class beside \b or \B that holds word and non-word characters becomes two alternatives,
   // one with each part, so that every boundary is decided by its neighbours.
-  const CharSet word_chars{{{'0', '9'}, {'A', 'Z'}, {'_', '_'}, {'a', 'z'}}, false};
   for (std::size_t i = 0; i < seqs.size(); ++i) {
     for (std::size_t u = 0; u < seqs[i].size(); ++u) {
       if (seqs[i][u].kind != UnitKind::Char) continue;
@@ -290,7 +289,7 @@ std::optional<std::vector<std::string>> to_globs(const Node& root, std::string& 
       CharSet word_part, other_part;
       for (const auto& [a, b] : members) {
         char32_t lo = a;
-        for (const auto& [wa, wb] : word_chars.ranges) {
+        for (const auto& [wa, wb] : word.ranges) {
           if (wb < lo || wa > b) continue;
           if (wa > lo) other_part.ranges.emplace_back(lo, wa - 1);
           word_part.ranges.emplace_back(std::max(lo, wa), std::min(b, wb));
@@ -387,24 +386,17 @@ std::optional<std::vector<std::string>> to_globs(const Node& root, std::string& 
         error = "\\b or \\B with no character beside it";
         return std::nullopt;
       }
-      if (!prev) {  // at the front: the character before the match
-        if (anchored_start) {
-          // Before is the text's start (non-word).
-          if (nw != boundary) impossible = true;
-        } else {
-          if (front.need && front.want_word != (boundary ? !nw : nw)) impossible = true;
-          front.need = true;
-          front.want_word = boundary ? !nw : nw;
-        }
-      } else {      // at the back: the character after the match
-        if (anchored_end) {
-          if (pw != boundary) impossible = true;
-        } else {
-          if (back.need && back.want_word != (boundary ? !pw : pw)) impossible = true;
-          back.need = true;
-          back.want_word = boundary ? !pw : pw;
-        }
+      // At the front the condition is on the character before the match, at the back on the one
+      // after it: a word character there iff \b's inner neighbour is not one (\B: iff it is).
+      bool want_word = boundary != (prev ? pw : nw);
+      if (prev ? anchored_end : anchored_start) {
+        if (want_word) impossible = true;  // the text's start or end counts as non-word
+        continue;
       }
+      Edge& edge = prev ? back : front;
+      if (edge.need && edge.want_word != want_word) impossible = true;
+      edge.need = true;
+      edge.want_word = want_word;
     }
     if (impossible) continue;
     std::string body;
@@ -437,10 +429,9 @@ std::optional<std::vector<std::string>> to_globs(const Node& root, std::string& 
     }
     for (const auto& s : starts) {
       for (const auto& e : ends) {
-        std::string g = s + body + e;
-        if (g.empty()) g = "*";  // only the empty text: an empty pattern anchored at both ends
-        if (s.empty() && e.empty() && body.empty() && anchored_start && anchored_end) g = "";
-        globs.push_back(g);
+        // Empty only for a pattern anchored at both ends with nothing between (^$): GLOB's '' too
+        // matches the empty text alone.
+        globs.push_back(s + body + e);
       }
     }
   }

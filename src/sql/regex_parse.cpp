@@ -205,6 +205,7 @@ class Parser {
     switch (c) {
       case '(': {
         ++pos_;
+        bool saved = ci_;
         if (p_.substr(pos_, 2) == "?:") {
           pos_ += 2;
         } else if (p_.substr(pos_, 2) == "?P" || p_.substr(pos_, 2) == "?<") {
@@ -225,22 +226,10 @@ class Parser {
             return Node{};
           }
           pos_ = at + 2;
-          if (p_[at + 1] == ')') {
-            ci_ = on;  // until the end of the enclosing group (restored there)
-            return Node{};
-          }
-          bool saved = ci_;
           ci_ = on;
-          Node inner = alternation();
-          ci_ = saved;
-          if (pos_ >= p_.size() || p_[pos_] != ')') {
-            fail("an unclosed '('");
-            return Node{};
-          }
-          ++pos_;
-          return inner;
+          // (?i) holds until the end of the enclosing group (restored there); (?i:...) is a group.
+          if (p_[at + 1] == ')') return Node{};
         }
-        bool saved = ci_;
         Node inner = alternation();
         ci_ = saved;
         if (pos_ >= p_.size() || p_[pos_] != ')') {
