@@ -88,6 +88,8 @@ def build_leads(work, tag, schema, fields, leadscore, model, extra_rows, gen_row
     status = header.index("status")
     bad = {r[0] for r in scored if r[status] == "error"}
     good = [r for r in rows if r[key] not in bad and ok_for_engines(r, fields)]
+    if not good:
+        raise SystemExit(f"FAIL: no valid lead for the {tag} models: nothing would be compared")
     path = os.path.join(work, f"{tag}.csv")
     with open(path, "w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
@@ -325,7 +327,7 @@ def same_number(a, b):
     return abs(x - y) <= 1e-9 * max(1.0, abs(x), abs(y))
 
 
-def compare(expected_text, got_text, numeric_cols):
+def compare(expected_text, got_text, numeric_cols, ordered):
     eh, erows = read_csv(expected_text)
     if not got_text.strip():
         return ["the query returned nothing"]
@@ -337,6 +339,10 @@ def compare(expected_text, got_text, numeric_cols):
     if len(got) != len(grows):
         problems.append("duplicate keys in the query's answer")
     erows = [r for r in erows if r[eh.index("status")] != "error"]
+    if not erows:
+        problems.append("score gave no row to compare")
+    if ordered and [r[0] for r in grows] != sorted(r[0] for r in grows):
+        problems.append("--order: the rows are not in the key's order")
     if len(erows) != len(grows):
         problems.append(f"{len(grows)} rows, score has {len(erows)}")
     for r in erows:
@@ -371,6 +377,7 @@ def main():
     failures = []
     refusals = []
     compared = 0
+    globs_compared = 0  # SQLite: queries whose regexes became GLOB patterns
     started = time.time()
     try:
         built = cases(work, leadscore, a.random, a.rows)
@@ -405,8 +412,9 @@ def main():
                         got = f.read()
                     header = read_csv(expected)[0]
                     numeric = {"score"} | set(header[6:]) - {"fired"}
-                    problems = compare(expected, got, numeric)
+                    problems = compare(expected, got, numeric, "--order" in sql_args)
                     compared += 1
+                    globs_compared += " GLOB " in q.stdout
                     if problems:
                         failures.append(f"{name} {' '.join(sql_args)} ({count} leads):\n    " + "\n    ".join(problems[:20]))
                     else:
@@ -421,6 +429,8 @@ def main():
     unexpected = [r for r in refusals if a.engine != "sqlite" or "regular expression" not in r]
     for r in unexpected:
         failures.append(f"unexpected refusal: {r}")
+    if a.engine == "sqlite" and globs_compared == 0:
+        failures.append("no query with a regular expression rewritten into GLOB patterns was compared")
     print(f"{a.engine}: {compared} queries compared, {len(refusals)} refused, {len(failures)} failures, "
           f"{time.time() - started:.0f} s")
     if failures:
