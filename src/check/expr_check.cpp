@@ -7,7 +7,7 @@
 
 #include "check/builtins.hpp"
 #include "check/checker.hpp"
-#include "check/suggest.hpp"
+#include "common/suggest.hpp"
 #include "leadscore/limits.hpp"
 
 namespace leadscore::check {

@@ -7,7 +7,7 @@
 
 #include "check/checker.hpp"
 #include "check/output_columns.hpp"
-#include "check/suggest.hpp"
+#include "common/suggest.hpp"
 #include "leadscore/check.hpp"
 #include "leadscore/limits.hpp"
 

@@ -6,7 +6,7 @@
 #include <fmt/format.h>
 
 #include "check/builtins.hpp"
-#include "check/suggest.hpp"
+#include "common/suggest.hpp"
 #include "leadscore/limits.hpp"
 
 namespace leadscore::check {

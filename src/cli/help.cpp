@@ -5,8 +5,8 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
-#include "check/suggest.hpp"
 #include "cli/commands.hpp"
+#include "common/suggest.hpp"
 
 namespace leadscore::cli {
 
@@ -32,7 +32,7 @@ bool is_unknown_command(CLI::App& app, std::string_view name, int& status) {
     names.push_back(sub->get_name());
   }
   std::string hint;
-  std::string near = check::closest(name, names);
+  std::string near = closest(name, names);
   if (!near.empty()) hint = fmt::format("; did you mean '{}'?", near);
   print_error(fmt::format("unknown command '{}'{} The commands are: {} (see 'leadscore help COMMAND')", name,
                           hint.empty() ? "." : hint, command_list(app)));

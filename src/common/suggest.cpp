@@ -1,9 +1,9 @@
-#include "check/suggest.hpp"
+#include "common/suggest.hpp"
 
 #include <algorithm>
 #include <cctype>
 
-namespace leadscore::check {
+namespace leadscore {
 
 // Optimal string alignment distance: insertions, deletions, substitutions and swaps of two
 // neighbouring letters each cost 1 (a swap is the commonest typo: `emial`), case ignored.
@@ -41,4 +41,4 @@ std::string closest(std::string_view name, const std::vector<std::string_view>& 
   return best;
 }
 
-}  // namespace leadscore::check
+}  // namespace leadscore

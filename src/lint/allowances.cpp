@@ -14,7 +14,7 @@
 
 #include <fmt/format.h>
 
-#include "check/suggest.hpp"
+#include "common/suggest.hpp"
 #include "leadscore/lint.hpp"
 
 namespace leadscore {
@@ -209,7 +209,7 @@ void check_allow_comments(Diagnostics& diags, const SourceManager& sources, std:
       return Span{file_id, b, b + static_cast<std::uint32_t>(len)};
     };
     if (d && !d->keyword.empty()) {
-      std::string guess = check::closest(d->keyword, {"allow", "allow-file"});
+      std::string guess = closest(d->keyword, {"allow", "allow-file"});
       diags.warning(Code::BadAllowComment, span_of(d->keyword_at, d->keyword.size()),
                     fmt::format("unknown directive '{}' in a leadscore comment, so it allows nothing{}",
                                 d->keyword,
@@ -230,7 +230,7 @@ void check_allow_comments(Diagnostics& diags, const SourceManager& sources, std:
         if (is_error) {
           why = "; errors cannot be allowed, only warnings";
         } else {
-          std::string guess = check::closest(item, known);
+          std::string guess = closest(item, known);
           if (!guess.empty()) {
             if (guess.size() == 4 && guess[0] == 'w') guess[0] = 'W';
             why = fmt::format("; did you mean '{}'?", guess);
