@@ -75,6 +75,9 @@ struct OutputColumns {
   std::string key_name;
   std::vector<std::string> group_names;
   bool explain = false;
+  // score --round N: the score and group cells are written rounded to N decimals (round_decimals);
+  // -1: as computed. Only the text changes: qualification and tiers were decided on the score.
+  int round_decimals = -1;
 };
 
 struct ScoredRow {
@@ -109,5 +112,10 @@ std::unique_ptr<ResultWriter> make_result_writer(std::FILE* out, RecordFormat fo
 // A number as fmt::format("{}", x) prints a double, with -0 printed as 0.
 std::string format_number(double x);
 void append_number(std::string& out, double x);
+// `x` rounded to `decimals` (0 to 15) decimals as a spreadsheet's ROUND does: the decimal text that
+// format_number prints is rounded half away from zero (2.675 -> 2.68, -0.5 -> -1 at 0 decimals),
+// and the result is the double nearest that decimal (0, never -0, when it rounds to zero). Whole
+// numbers, infinities and NaN come back unchanged.
+double round_decimals(double x, int decimals);
 
 }  // namespace leadscore

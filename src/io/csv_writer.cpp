@@ -26,7 +26,11 @@ namespace {
 class CsvWriter final : public ResultWriter {
  public:
   CsvWriter(std::FILE* out, const OutputColumns& columns, bool header = true)
-      : sink_(out), columns_(columns), group_count_(columns.group_names.size()), explain_(columns.explain) {
+      : sink_(out),
+        columns_(columns),
+        group_count_(columns.group_names.size()),
+        explain_(columns.explain),
+        decimals_(columns.round_decimals) {
     if (!header) return;
     // The header goes out even when no row follows, so an empty input still gives a valid file.
     std::string& b = sink_.buffer();
@@ -45,7 +49,7 @@ class CsvWriter final : public ResultWriter {
     const bool error = row.status == RowStatus::Error;
     append_csv_cell(b, row.key);
     b += ',';
-    if (!error) append_number(b, row.score);
+    if (!error) number(b, row.score);
     b += row.qualified && !error ? ",true," : ",false,";
     if (!error) append_csv_cell(b, row.tier);
     b += ',';
@@ -54,7 +58,7 @@ class CsvWriter final : public ResultWriter {
     append_csv_cell(b, row.reason);
     for (std::size_t g = 0; g < group_count_; ++g) {
       b += ',';
-      if (!error && g < row.groups.size()) append_number(b, row.groups[g]);
+      if (!error && g < row.groups.size()) number(b, row.groups[g]);
     }
     if (explain_) {
       b += ',';
@@ -85,6 +89,11 @@ class CsvWriter final : public ResultWriter {
   std::size_t group_count_;
   bool explain_;
   std::string fired_;  // reused for every row
+  int decimals_;       // --round N; -1: as computed
+
+  void number(std::string& b, double x) const {
+    append_number(b, decimals_ < 0 ? x : round_decimals(x, decimals_));
+  }
 };
 
 }  // namespace

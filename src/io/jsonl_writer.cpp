@@ -23,7 +23,7 @@ void append_number_or_null(std::string& out, double x) {
 class JsonlWriter final : public ResultWriter {
  public:
   JsonlWriter(std::FILE* out, const OutputColumns& columns)
-      : sink_(out), columns_(columns), explain_(columns.explain) {
+      : sink_(out), columns_(columns), explain_(columns.explain), decimals_(columns.round_decimals) {
     // Every row starts and goes on with the same key texts: build them once.
     key_prefix_.push_back('{');
     append_json_string(key_prefix_, columns.key_name);
@@ -45,7 +45,7 @@ class JsonlWriter final : public ResultWriter {
     if (error)
       b += "null";
     else
-      append_number_or_null(b, row.score);
+      number(b, row.score);
     b += row.qualified && !error ? ",\"qualified\":true" : ",\"qualified\":false";
     b += ",\"tier\":";
     if (error || row.tier.empty())
@@ -64,7 +64,7 @@ class JsonlWriter final : public ResultWriter {
       if (error || g >= row.groups.size())
         b += "null";
       else
-        append_number_or_null(b, row.groups[g]);
+        number(b, row.groups[g]);
     }
     if (explain_) {
       b += ",\"fired\":";
@@ -96,6 +96,11 @@ class JsonlWriter final : public ResultWriter {
   bool explain_;
   std::string key_prefix_;
   std::vector<std::string> group_keys_;
+  int decimals_;  // --round N; -1: as computed
+
+  void number(std::string& b, double x) const {
+    append_number_or_null(b, decimals_ < 0 ? x : round_decimals(x, decimals_));
+  }
 };
 
 }  // namespace
