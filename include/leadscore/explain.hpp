@@ -97,10 +97,12 @@ class Explainer {
 
 // The breakdown as text for people: aligned tables of rules, groups and rejects, then the score,
 // tier and qualification. Every line starts with `indent`; `model_path` is left out of rule lines
-// (only rules from other files name their file).
+// (only rules from other files name their file). `decimals` (explain --round N, 0 to 15; -1: as
+// computed) rounds the lead's figures with round_decimals: rule points, group raw, decayed and
+// total, the sum and the score; the model's own numbers (caps, decay, qualify at) are shown as written.
 std::string render_explanation_text(const Explanation& e, std::string_view model_path,
-                                    std::string_view indent = "");
-// The breakdown as one JSON object (docs/testing.md gives its shape).
-std::string render_explanation_json(const Explanation& e);
+                                    std::string_view indent = "", int decimals = -1);
+// The breakdown as one JSON object (docs/testing.md gives its shape); `decimals` as above.
+std::string render_explanation_json(const Explanation& e, int decimals = -1);
 
 }  // namespace leadscore

@@ -1,5 +1,5 @@
 // `leadscore explain MODEL -i LEADS --id ID [--format text|json] [--as-of DAY]
-// [--input-format csv|jsonl]`: one lead's breakdown. The library explains; this finds the lead
+// [--input-format csv|jsonl] [--round N]`: one lead's breakdown. The library explains; this finds the lead
 // and prints.
 #include <cerrno>
 #include <cstdio>
@@ -54,14 +54,14 @@ int run_explain(const ExplainOptions& o) {
   Explainer explainer(program, session.sources);
   Explanation e = explainer.explain(record, *as_of);
   if (o.format == "json") {
-    fmt::print("{}\n", render_explanation_json(e));
+    fmt::print("{}\n", render_explanation_json(e, o.round));
   } else {
     // A compiled model names the source it was compiled from, as explaining that source would.
     const std::string& model_path = program.source_path.empty() ? o.model : program.source_path;
     std::string model_name = program.display_name.empty() ? model_path : program.display_name;
     fmt::print("lead {} ({} line {}) as of {}, model \"{}\"\n\n", e.key, input_name, e.line,
                format_date(*as_of), model_name);
-    fmt::print("{}", render_explanation_text(e, model_path));
+    fmt::print("{}", render_explanation_text(e, model_path, "", o.round));
   }
   // An error record cannot be explained: its message is the whole answer.
   return e.status == RowStatus::Error ? exit_problem : exit_ok;

@@ -1,5 +1,5 @@
 // `leadscore score MODEL -i LEADS [-o OUT] [--format F] [--input-format F] [--as-of DAY] [--explain]
-// [--quiet] [--max-errors N|P%] [--threads N]`. The output file appears only when the whole run succeeded
+// [--quiet] [--max-errors N|P%] [--threads N] [--round N]`. The output file appears only when the whole run succeeded
 // (io::OutputFile); a one-line summary goes to stderr unless --quiet.
 #include <algorithm>
 #include <cerrno>
@@ -73,6 +73,7 @@ int run_score(const ScoreOptions& o) {
   columns.key_name = program.schema.fields[static_cast<std::size_t>(program.schema.key_index)].name;
   columns.group_names = program.group_columns();
   columns.explain = o.explain;
+  columns.round_decimals = o.round;
   auto writer = make_result_writer(out->stream(), out_format, columns);
   // Progress on stderr only for a person watching: a terminal, and a large input. A regular file
   // of known size gets a bar; a pipe gets a running count.

@@ -44,6 +44,7 @@ struct ExplainOptions {
   std::string input_format;         // csv, jsonl; default by extension
   std::string as_of;
   unsigned threads = 0;             // --threads; 0: all cores
+  int round = -1;                   // --round N: the lead's figures to N decimals; -1: as computed
 };
 
 struct ScoreOptions {
@@ -57,6 +58,7 @@ struct ScoreOptions {
   bool quiet = false;               // no summary line on stderr
   std::string max_errors;           // "N" or "P%": exit 1 above it; empty: no limit
   unsigned threads = 0;             // --threads; 0: all cores
+  int round = -1;                   // --round N: scores and group totals to N decimals; -1: as computed
 };
 
 struct DisasmOptions {

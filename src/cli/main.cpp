@@ -1,4 +1,6 @@
 // `leadscore`: parses the command line and hands over to one command.
+#include <charconv>
+
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
@@ -34,6 +36,17 @@ int main(int argc, char** argv) {
   test_cmd->add_flag("--coverage", test.coverage, "Report the rules and rejects no test fired");
   test_cmd->add_option("--format", test.format, "text (default) or json")->check(CLI::IsMember({"text", "json"}));
 
+  // --round N: a whole number of decimals; "1.5" or "two" would read as "not in range 0 to 15".
+  const CLI::Validator decimals_option(
+      [](const std::string& text) {
+        int n = -1;
+        const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+        return ec == std::errc() && end == text.data() + text.size() && n >= 0 && n <= 15
+                   ? std::string()
+                   : "'" + text + "' is not a number of decimals from 0 to 15";
+      },
+      "0-15");
+
   ExplainOptions explain;
   auto* explain_cmd = app.add_subcommand("explain", "Show one lead's breakdown: every rule, group and reject");
   explain_cmd->add_option("model", explain.model, "The model (.score or compiled .lsc)")->required();
@@ -45,6 +58,8 @@ int main(int argc, char** argv) {
   explain_cmd->add_option("--as-of", explain.as_of, "The day relative dates count from (YYYY-MM-DD; default today)");
   explain_cmd->add_option("--threads", explain.threads, "Threads reading the leads (default: all cores; 1: one)")
       ->check(CLI::Range(1, 1024));
+  explain_cmd->add_option("--round", explain.round, "Show the lead's points, group figures and score rounded to N decimals (0-15)")
+      ->check(decimals_option);
 
   ScoreOptions score;
   auto* score_cmd = app.add_subcommand("score", "Score lead records with a model");
@@ -60,6 +75,8 @@ int main(int argc, char** argv) {
   score_cmd->add_flag("-q,--quiet", score.quiet, "No summary line on stderr");
   score_cmd->add_option("--threads", score.threads, "Threads reading and scoring (default: all cores; 1: one)")
       ->check(CLI::Range(1, 1024));
+  score_cmd->add_option("--round", score.round, "Write scores and group totals rounded to N decimals (0-15); tiers and qualification use the exact score")
+      ->check(decimals_option);
   score_cmd->add_option("--max-errors", score.max_errors, "Exit 1 when more records than N, or than P% of them, are errors")
       ->check(CLI::Validator(
           [](const std::string& text) {

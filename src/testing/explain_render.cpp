@@ -14,6 +14,9 @@ namespace {
 using testing::Table;
 using Align = Table::Align;
 
+// A figure of the lead's own (points, group totals, the score), rounded when `decimals` >= 0.
+double figure(double x, int decimals) { return decimals < 0 ? x : round_decimals(x, decimals); }
+
 std::string signed_number(double x) {
   std::string s = format_number(x);
   return x > 0 ? "+" + s : s;
@@ -45,7 +48,7 @@ std::string decay_text(const GroupExplanation& g) {
 }  // namespace
 
 std::string render_explanation_text(const Explanation& e, std::string_view model_path,
-                                    std::string_view indent) {
+                                    std::string_view indent, int decimals) {
   std::string out;
   if (e.status == RowStatus::Error) {
     out += fmt::format("{}error record: {}\n", indent, e.error);
@@ -56,7 +59,7 @@ std::string render_explanation_text(const Explanation& e, std::string_view model
   rules.add({"rules", "group", "fired", "points", "line"});
   for (const auto& r : e.rules) {
     rules.add({"  " + r.label, r.group.empty() ? "-" : r.group, r.fired ? "yes" : "no",
-               r.fired ? signed_number(r.points) : "", where(r.source, model_path)});
+               r.fired ? signed_number(figure(r.points, decimals)) : "", where(r.source, model_path)});
   }
   if (e.rules.empty()) out += fmt::format("{}rules: none\n", indent);
   else rules.render(out, indent);
@@ -65,8 +68,11 @@ std::string render_explanation_text(const Explanation& e, std::string_view model
   groups.add({"groups", "raw", "decay", "decayed", "caps", "total", ""});
   for (const auto& g : e.groups) {
     std::string caps = bounds(g.min, g.max);
-    groups.add({"  " + group_name(g.name), format_number(g.raw), decay_text(g), format_number(g.decayed),
-                caps.empty() ? "-" : caps, format_number(g.total), g.total != g.decayed ? "capped" : ""});
+    // "capped" compares the exact figures: a cap that moved the total is named even when the
+    // rounded figures look alike.
+    groups.add({"  " + group_name(g.name), format_number(figure(g.raw, decimals)), decay_text(g),
+                format_number(figure(g.decayed, decimals)), caps.empty() ? "-" : caps,
+                format_number(figure(g.total, decimals)), g.total != g.decayed ? "capped" : ""});
   }
   if (e.groups.empty()) out += fmt::format("{}groups: none\n", indent);
   else groups.render(out, indent);
@@ -79,10 +85,10 @@ std::string render_explanation_text(const Explanation& e, std::string_view model
   if (e.rejects.empty()) out += fmt::format("{}rejects: none\n", indent);
   else rejects.render(out, indent);
 
-  std::string score = format_number(e.score);
+  std::string score = format_number(figure(e.score, decimals));
   std::string clamp = bounds(e.score_min, e.score_max);
   if (!clamp.empty()) {
-    score += fmt::format(" (groups add up to {}; score {})", format_number(e.sum), clamp);
+    score += fmt::format(" (groups add up to {}; score {})", format_number(figure(e.sum, decimals)), clamp);
   }
   std::string tier = !e.tier.empty() ? e.tier : e.status == RowStatus::Rejected ? "none (rejected)" : "none";
   std::string qualified = e.qualified ? "yes" : "no";
@@ -143,7 +149,7 @@ void source(std::string& out, const SourceLine& s) {
 
 }  // namespace
 
-std::string render_explanation_json(const Explanation& e) {
+std::string render_explanation_json(const Explanation& e, int decimals) {
   std::string out = "{";
   string(out, "key", e.key);
   out += ',';
@@ -171,7 +177,7 @@ std::string render_explanation_json(const Explanation& e) {
     out += ',';
     boolean(out, "fired", r.fired);
     out += ',';
-    number(out, "points", r.points);
+    number(out, "points", figure(r.points, decimals));
     out += '}';
   }
   out += "],\"groups\":[";
@@ -180,7 +186,7 @@ std::string render_explanation_json(const Explanation& e) {
     out += i ? ",{" : "{";
     optional_string(out, "name", g.name);
     out += ',';
-    number(out, "raw", g.raw);
+    number(out, "raw", figure(g.raw, decimals));
     out += ',';
     key(out, "decay");
     if (!g.decays) {
@@ -205,13 +211,13 @@ std::string render_explanation_json(const Explanation& e) {
       out += '}';
     }
     out += ',';
-    number(out, "decayed", g.decayed);
+    number(out, "decayed", figure(g.decayed, decimals));
     out += ',';
     optional_number(out, "min", g.min);
     out += ',';
     optional_number(out, "max", g.max);
     out += ',';
-    number(out, "total", g.total);
+    number(out, "total", figure(g.total, decimals));
     out += '}';
   }
   out += "],\"rejects\":[";
@@ -228,13 +234,13 @@ std::string render_explanation_json(const Explanation& e) {
   out += "],";
   optional_string(out, "reason", e.reject_reason);
   out += ',';
-  number(out, "sum", e.sum);
+  number(out, "sum", figure(e.sum, decimals));
   out += ',';
   optional_number(out, "score_min", e.score_min);
   out += ',';
   optional_number(out, "score_max", e.score_max);
   out += ',';
-  number(out, "score", e.score);
+  number(out, "score", figure(e.score, decimals));
   out += ',';
   optional_string(out, "tier", e.tier);
   out += ',';

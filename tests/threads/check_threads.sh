@@ -80,6 +80,9 @@ AS_OF=(--as-of 2026-11-01)
 check_case score_csv "$WORK/leads.csv" score "$MODEL" -i LEADS --format csv "${AS_OF[@]}"
 check_case score_csv_explain "$WORK/leads.csv" score "$MODEL" -i LEADS --format csv --explain "${AS_OF[@]}"
 check_case score_jsonl "$WORK/leads.jsonl" score "$MODEL" -i LEADS --format jsonl "${AS_OF[@]}"
+# --round: every chunk's writer rounds as the first one does (decayed totals such as 8.4375).
+check_case score_csv_round "$WORK/leads.csv" score "$MODEL" -i LEADS --format csv --round 1 "${AS_OF[@]}"
+check_case score_jsonl_round "$WORK/leads.jsonl" score "$MODEL" -i LEADS --format jsonl --round 0 "${AS_OF[@]}"
 check_case backtest "$WORK/leads.csv" backtest "$MODEL" -i LEADS --input-format csv \
   --outcomes "$WORK/outcomes.csv" --by source "${AS_OF[@]}" --format json
 check_case explain_last "$WORK/leads.csv" explain "$MODEL" -i LEADS --input-format csv --id "$LAST_KEY" "${AS_OF[@]}"
