@@ -1,8 +1,8 @@
 // Diagnostics rendered for people and for tools: compiler-style text, a documented JSON shape,
-// SARIF 2.1.0 for code scanning, and GitHub Actions workflow commands (SPEC 4,
+// SARIF 2.1.0 for code scanning, GitHub Actions workflow commands and JUnit XML (SPEC 4,
 // `leadscore check --format`). Each function returns a string; nothing here prints.
 //
-// Locations in the json, sarif and github formats share one convention (docs/ci.md): lines and
+// Locations in the json, sarif, github and junit formats share one convention (docs/ci.md): lines and
 // columns are 1-based, columns count Unicode code points, and the end column is exclusive (one past
 // the last character, as SARIF says). A diagnostic without a file (an unreadable file) still
 // appears in every format, without a location.
@@ -26,9 +26,9 @@ inline constexpr std::string_view project_uri = "https://github.com/leadscore/le
 // key, or a changed meaning, is.
 inline constexpr int json_format_version = 1;
 
-enum class DiagnosticFormat { Text, Json, Sarif, Github };
+enum class DiagnosticFormat { Text, Json, Sarif, Github, Junit };
 
-// "text", "json", "sarif" or "github"; nullopt for anything else.
+// "text", "json", "sarif", "github" or "junit"; nullopt for anything else.
 std::optional<DiagnosticFormat> parse_diagnostic_format(std::string_view name);
 
 struct DiagnosticCounts {
@@ -56,8 +56,13 @@ std::string format_json(std::span<const Diagnostic> diags, const SourceManager& 
 std::string format_sarif(std::span<const Diagnostic> diags, const SourceManager& sources);
 // One `::error file=...,line=...::message` workflow command per diagnostic.
 std::string format_github(std::span<const Diagnostic> diags, const SourceManager& sources);
+// A JUnit XML report (docs/ci.md): one testsuite per file of `sources`, one testcase per diagnostic,
+// a <failure> for an error and, with `strict`, for a warning; a clean file is one passing testcase.
+std::string format_junit(std::span<const Diagnostic> diags, const SourceManager& sources,
+                         bool strict = false);
 
+// `strict` matters to junit only (whether a warning is a failure); `color` to text only.
 std::string format_diagnostics(DiagnosticFormat format, std::span<const Diagnostic> diags,
-                               const SourceManager& sources, bool color = false);
+                               const SourceManager& sources, bool color = false, bool strict = false);
 
 }  // namespace leadscore

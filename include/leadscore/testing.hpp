@@ -5,8 +5,10 @@
 
 #include <cstddef>
 #include <deque>
+#include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "leadscore/ast.hpp"
@@ -52,10 +54,20 @@ struct TestResult {
   bool passed() const { return failures.empty(); }
 };
 
-// Runs every test block of `model` (its own, never an imported file's) against `program`.
-// `today` is the as-of day of tests without `as of`.
+// Which tests run, by name (`leadscore test --run PATTERN`); an empty one runs every test. The
+// caller decides how names match (the CLI: an RE2 search), so the library needs no pattern syntax.
+using TestSelector = std::function<bool(std::string_view name)>;
+
+// The selector of `leadscore test --run PATTERN`: the names in which the RE2 `pattern` finds a
+// match anywhere (a search, as `go test -run` does; anchor with ^ and $). nullopt, with RE2's
+// message in `error`, when the pattern is not a valid expression.
+std::optional<TestSelector> test_name_selector(const std::string& pattern, std::string& error);
+
+// Runs every test block of `model` (its own, never an imported file's) against `program`, or those
+// `select` accepts. `today` is the as-of day of tests without `as of`.
 std::vector<TestResult> run_model_tests(const ast::Model& model, const Program& program,
-                                        const SourceManager& sources, Day today);
+                                        const SourceManager& sources, Day today,
+                                        const TestSelector& select = {});
 
 // One rule or reject clause, for coverage.
 struct CoverageItem {
@@ -99,7 +111,9 @@ struct TestFileResult {
   std::string path;
   bool test_file = false;   // a `_test.score` file
   bool loaded = false;      // false: it has errors (in the session's diagnostics) or is unreadable
-  std::vector<TestResult> tests;
+  // The session's diagnostics from loading this file: all()[diagnostics_begin, diagnostics_end).
+  std::size_t diagnostics_begin = 0, diagnostics_end = 0;
+  std::vector<TestResult> tests;  // the tests that ran (with a selector, only those it accepted)
   std::size_t failed() const;
 };
 
@@ -108,12 +122,15 @@ struct TestRun {
   std::vector<std::string> missing;      // paths given that do not exist
   std::vector<ModelCoverage> coverage;
   std::size_t passed = 0, failed = 0;
+  std::size_t deselected = 0;            // tests the selector left out
   bool load_errors = false;              // a model did not load: see the session's diagnostics
   bool unreadable = false;               // a path or file could not be read
 };
 
 // `leadscore test PATH...`: finds `.score` files (folders recursively), loads each, runs its own
-// test blocks. Files are loaded once each even when named twice; a model's tests run once.
-TestRun run_tests(Session& session, const std::vector<std::string>& paths, Day today);
+// test blocks (those `select` accepts). Files are loaded once each even when named twice; a model's
+// tests run once. Coverage counts only the tests that ran.
+TestRun run_tests(Session& session, const std::vector<std::string>& paths, Day today,
+                  const TestSelector& select = {});
 
 }  // namespace leadscore

@@ -22,7 +22,7 @@ int run_check(const CheckOptions& options) {
   apply_allowances(session.diagnostics, session.sources, options.allow);
   const auto& diags = session.diagnostics.all();
   DiagnosticCounts counts = count_diagnostics(diags);
-  // main() only lets the four names through.
+  // main() only lets the format names through.
   DiagnosticFormat format = parse_diagnostic_format(options.format).value_or(DiagnosticFormat::Text);
   if (format == DiagnosticFormat::Text) {
     // For people: a problem without a file goes to stderr like any other command's failure.
@@ -30,7 +30,7 @@ int run_check(const CheckOptions& options) {
     fmt::print("{}", format_summary(counts));
   } else {
     // For tools: everything on stdout, in one document.
-    fmt::print("{}", format_diagnostics(format, diags, session.sources));
+    fmt::print("{}", format_diagnostics(format, diags, session.sources, false, options.strict));
   }
   std::fflush(stdout);
   return check_exit_status(counts, options.strict);

@@ -19,7 +19,7 @@ enum Exit : int { exit_ok = 0, exit_problem = 1, exit_usage = 2 };
 
 struct CheckOptions {
   std::vector<std::string> files;
-  std::string format = "text";      // text, json, sarif, github
+  std::string format = "text";      // text, json, sarif, github, junit
   bool strict = false;              // warnings fail too
   std::vector<std::string> allow;   // warning codes or names allowed for this run
 };
@@ -33,7 +33,9 @@ struct FmtOptions {
 struct TestOptions {
   std::vector<std::string> paths;   // files or folders; default: the current folder
   bool coverage = false;
-  std::string format = "text";      // text, json
+  std::string format = "text";      // text, json, junit
+  std::string min_coverage;         // --min-coverage P: "80" or "80%"; empty: no bound
+  std::string run;                  // --run PATTERN: an RE2 search in test names; empty: every test
 };
 
 struct ExplainOptions {

@@ -19,8 +19,8 @@ int main(int argc, char** argv) {
   CheckOptions check;
   auto* check_cmd = app.add_subcommand("check", "Parse, type-check and lint models and schemas");
   check_cmd->add_option("files", check.files, "Model (.score) and schema (.schema) files")->required();
-  check_cmd->add_option("--format", check.format, "text (default), json, sarif or github")
-      ->check(CLI::IsMember({"text", "json", "sarif", "github"}));
+  check_cmd->add_option("--format", check.format, "text (default), json, sarif, github or junit")
+      ->check(CLI::IsMember({"text", "json", "sarif", "github", "junit"}));
   check_cmd->add_flag("--strict", check.strict, "Fail (exit 1) on warnings too");
   check_cmd->add_option("--allow", check.allow, "Allow a warning for this run (code or name, e.g. W012)");
 
@@ -34,7 +34,11 @@ int main(int argc, char** argv) {
   auto* test_cmd = app.add_subcommand("test", "Run the test blocks of models and _test.score files");
   test_cmd->add_option("paths", test.paths, "Files or folders (default: the current folder)");
   test_cmd->add_flag("--coverage", test.coverage, "Report the rules and rejects no test fired");
-  test_cmd->add_option("--format", test.format, "text (default) or json")->check(CLI::IsMember({"text", "json"}));
+  test_cmd->add_option("--format", test.format, "text (default), json or junit")
+      ->check(CLI::IsMember({"text", "json", "junit"}));
+  test_cmd->add_option("--min-coverage", test.min_coverage,
+                       "Fail (exit 1) when fewer than P% of all rules and rejects fired (implies --coverage)");
+  test_cmd->add_option("--run", test.run, "Run only the tests whose name an RE2 regex PATTERN matches (a search)");
 
   // --round N: a whole number of decimals; "1.5" or "two" would read as "not in range 0 to 15".
   const CLI::Validator decimals_option(

@@ -11,6 +11,7 @@ std::optional<DiagnosticFormat> parse_diagnostic_format(std::string_view name) {
   if (name == "json") return DiagnosticFormat::Json;
   if (name == "sarif") return DiagnosticFormat::Sarif;
   if (name == "github") return DiagnosticFormat::Github;
+  if (name == "junit") return DiagnosticFormat::Junit;
   return std::nullopt;
 }
 
@@ -48,12 +49,13 @@ std::string format_text(std::span<const Diagnostic> diags, const SourceManager& 
 }
 
 std::string format_diagnostics(DiagnosticFormat format, std::span<const Diagnostic> diags,
-                               const SourceManager& sources, bool color) {
+                               const SourceManager& sources, bool color, bool strict) {
   switch (format) {
     case DiagnosticFormat::Text: return format_text(diags, sources, color);
     case DiagnosticFormat::Json: return format_json(diags, sources);
     case DiagnosticFormat::Sarif: return format_sarif(diags, sources);
     case DiagnosticFormat::Github: return format_github(diags, sources);
+    case DiagnosticFormat::Junit: return format_junit(diags, sources, strict);
   }
   return {};
 }

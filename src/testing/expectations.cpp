@@ -93,12 +93,14 @@ std::optional<ExpectationFailure> check_expectation(const ast::Expectation& x, c
 }
 
 std::vector<TestResult> run_model_tests(const ast::Model& model, const Program& program,
-                                        const SourceManager& sources, Day today) {
+                                        const SourceManager& sources, Day today,
+                                        const TestSelector& select) {
   std::vector<TestResult> results;
   if (model.tests.empty()) return results;
   Explainer explainer(program, sources);
   TestLead lead;
   for (const auto& test : model.tests) {
+    if (select && !select(test.name)) continue;
     TestResult r;
     r.name = test.name;
     if (test.span.file != 0) {

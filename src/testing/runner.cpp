@@ -53,7 +53,8 @@ std::size_t TestFileResult::failed() const {
       std::count_if(tests.begin(), tests.end(), [](const TestResult& t) { return !t.passed(); }));
 }
 
-TestRun run_tests(Session& session, const std::vector<std::string>& paths, Day today) {
+TestRun run_tests(Session& session, const std::vector<std::string>& paths, Day today,
+                  const TestSelector& select) {
   TestRun run;
   std::vector<std::string> files;
   for (const auto& given : paths) {
@@ -76,7 +77,9 @@ TestRun run_tests(Session& session, const std::vector<std::string>& paths, Day t
     file.path = path;
     file.test_file = is_test_file(path);
     std::size_t errors_before = session.diagnostics.error_count();
+    file.diagnostics_begin = session.diagnostics.all().size();
     LoadedModel loaded = load_model(session, path, ModuleMode::Accept);
+    file.diagnostics_end = session.diagnostics.all().size();
     // A module (a file of lets, no schema) has nothing to score, so nothing to test on its own:
     // the files that import it test it.
     if (loaded.is_module && session.diagnostics.error_count() == errors_before) continue;
@@ -87,7 +90,8 @@ TestRun run_tests(Session& session, const std::vector<std::string>& paths, Day t
     }
     file.loaded = true;
     coverage.add_program(*loaded.program, session.sources);
-    file.tests = run_model_tests(loaded.model, *loaded.program, session.sources, today);
+    file.tests = run_model_tests(loaded.model, *loaded.program, session.sources, today, select);
+    run.deselected += loaded.model.tests.size() - file.tests.size();
     for (const auto& t : file.tests) {
       coverage.record(*loaded.program, session.sources, t.explanation);
       if (t.passed()) ++run.passed;
