@@ -208,10 +208,16 @@ struct SchemaField {
   Span name_span;
   std::string type;                     // string int number bool date enum set
   bool string_set = false;              // set(string)
-  std::vector<std::string> members;
+  std::vector<std::string> members;     // as read: a quoted member is unescaped
   std::vector<Span> member_spans;
   bool key = false, required = false;
   Span type_span;
+  // `from "Column"`: the column it reads, one entry per `from` written (none without; a second is
+  // kept for the checker to report).
+  std::vector<std::string> columns;
+  std::vector<Span> column_spans;
+  std::vector<std::string> missing;     // `missing [...]`: texts read as missing
+  std::vector<Span> missing_spans;
 };
 
 struct SchemaFile {
@@ -219,6 +225,8 @@ struct SchemaFile {
   Span span;
   std::string name;
   std::vector<SchemaField> fields;
+  std::vector<std::string> missing;     // `missing [...]` lines of the schema, for every field
+  std::vector<Span> missing_spans;
 };
 
 }  // namespace leadscore::ast

@@ -30,18 +30,25 @@ struct Field {
   std::string name;
   FieldType type = FieldType::String;
   std::vector<std::string> members;  // Enum and Set only, in declaration order
+  std::string column;                // `from "..."`: the column it reads, when not its name; else ""
+  // Texts that mean "no value" (`missing [...]`): the field's own, then the schema's. A cell or
+  // JSON string equal to one, after trimming blanks and ignoring ASCII case, is a missing value.
+  std::vector<std::string> missing;
   bool key = false;
   bool required = false;
   Span span;  // the whole declaration
 
   // Index of `member` in `members`, or -1.
   int member_index(std::string_view member) const;
+  // The CSV column or JSON key the readers take its value from.
+  std::string_view column_name() const { return column.empty() ? std::string_view(name) : std::string_view(column); }
 };
 
 struct Schema {
   std::string name;
   std::vector<Field> fields;
   int key_index = -1;  // exactly one field is the key in a checked schema
+  std::vector<std::string> missing;  // the schema's own `missing [...]` (also in every field's)
   Span span;
 
   // Index of the field called `name`, or -1. Used while loading and checking, never per record.

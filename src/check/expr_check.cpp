@@ -136,6 +136,10 @@ Type Checker::compare(Expr& e) {
     if (quote_hint(r, tl)) return of(TypeKind::Condition);
     tr = operand(r, tl);
   }
+  // `lead_origin = "Lead Add Form"`: a quoted string beside an enum names a member, as a bare
+  // name does (members that are not names can only be written so).
+  if (r.kind == ExprKind::String && tl.kind == TypeKind::Enum) tr = resolve_member(r, tl) ? r.type : of(TypeKind::Unknown);
+  else if (l.kind == ExprKind::String && tr.kind == TypeKind::Enum) tl = resolve_member(l, tr) ? l.type : of(TypeKind::Unknown);
   if (tl.kind == TypeKind::Unknown || tr.kind == TypeKind::Unknown) return of(TypeKind::Condition);
   auto enum_vs_member = [](const Type& a, const Type& b) {
     return a.kind == TypeKind::Enum && (b.kind == TypeKind::Member || b.kind == TypeKind::Enum) &&
@@ -150,7 +154,7 @@ Type Checker::compare(Expr& e) {
     std::string hint;
     if ((tl.kind == TypeKind::Enum && tr.kind == TypeKind::String) ||
         (tr.kind == TypeKind::Enum && tl.kind == TypeKind::String)) {
-      hint = "; name an enum member bare, without quotes";
+      hint = "; compare an enum with one of its members";
     } else if (tl.kind == TypeKind::Set || tr.kind == TypeKind::Set) {
       hint = "; test a set with 'any of', 'all of' or a member name";
     }
@@ -193,11 +197,11 @@ void Checker::list_items(Expr& list, const Type& element_of, Span use) {
   (void)use;
   for (auto& item : list.kids) {
     if (has_members(element_of)) {
-      if (item->kind == ExprKind::Name) {
+      if (item->kind == ExprKind::Name || item->kind == ExprKind::String) {
         resolve_member(*item, element_of);
       } else {
         const Field& f = schema_.fields[static_cast<std::size_t>(element_of.field)];
-        report_.type_mismatch(item->span, fmt::format("members of '{}' are named bare, without quotes",
+        report_.type_mismatch(item->span, fmt::format("members of '{}' are names or quoted strings",
                                                       f.name));
       }
       continue;
@@ -246,8 +250,7 @@ Type Checker::set_test(Expr& e) {
   Expr& rhs = *e.kids[1];
   if (e.kind == ExprKind::SetHas) {
     if (ts.kind == TypeKind::Set) {
-      if (rhs.kind == ExprKind::Name) resolve_member(rhs, ts);
-      else report_.type_mismatch(rhs.span, "members of a set are named bare, without quotes");
+      resolve_member(rhs, ts);  // a name or, for a member that is not one, a quoted string
     } else if (rhs.kind != ExprKind::String) {
       report_.type_mismatch(rhs.span, "a set of strings is tested with a quoted string");
     }
@@ -364,9 +367,13 @@ Type Checker::expr(Expr& e) {
         TypeKind k = item->kind == ExprKind::Number ? TypeKind::Number
                      : item->kind == ExprKind::String ? TypeKind::String
                      : item->kind == ExprKind::Date ? TypeKind::Date : TypeKind::Member;
+        // Members may be bare or quoted in one list (`[API, "Lead Add Form"]`): what they are is
+        // known only where the list is used.
+        const bool member_or_text = (k == TypeKind::Member || k == TypeKind::String) &&
+                                    (element == TypeKind::Member || element == TypeKind::String);
         if (element == TypeKind::Unknown) {
           element = k;
-        } else if (k != element) {
+        } else if (k != element && !member_or_text) {
           report_.type_mismatch(item->span, fmt::format("a list holds values of one kind; this is {}, "
                                                         "the first item is {}", type_name(of(k)),
                                                         type_name(of(element))));

@@ -276,7 +276,7 @@ void Checker::check_tests() {
         case FieldType::Bool: ok = v.kind == ast::ExprKind::Bool; break;
         case FieldType::Date: ok = v.kind == ast::ExprKind::Date; break;
         case FieldType::Enum:
-          ok = v.kind == ast::ExprKind::Name;
+          ok = v.kind == ast::ExprKind::Name || v.kind == ast::ExprKind::String;  // bare or quoted
           if (ok) resolve_member(v, ast::Type{TypeKind::Enum, f, TypeKind::Unknown});
           break;
         case FieldType::Set:

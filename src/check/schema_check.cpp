@@ -1,4 +1,6 @@
-// Schema rules: exactly one key, unique field and member names, sets of at most 64 members.
+// Schema rules: exactly one key, unique field and member names, sets of at most 64 members, one
+// field per column, members a reader can read.
+#include <map>
 #include <set>
 
 #include <fmt/format.h>
@@ -21,6 +23,26 @@ FieldType field_type_of(const ast::SchemaField& f) {
   return FieldType::String;
 }
 
+std::string_view trim_blanks(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+// A member no record could ever hold: an empty one (an empty cell is a missing value) and, in a
+// set, one with a ';' (it separates members) or blanks around it (dropped when a cell is read).
+// Returns why, or "".
+std::string unreadable_member(std::string_view m, FieldType type) {
+  if (m.empty()) return "a member cannot be empty (an empty value is a missing one)";
+  if (type != FieldType::Set) return {};
+  if (m.find(';') != std::string_view::npos)
+    return fmt::format("set member \"{}\" cannot hold ';' (it separates the members of a set)", m);
+  if (trim_blanks(m).size() != m.size())
+    return fmt::format("set member \"{}\" cannot start or end with a blank (blanks around set "
+                       "members are dropped when a record is read)", m);
+  return {};
+}
+
 }  // namespace
 
 Schema check_schema(const ast::SchemaFile& file, Diagnostics& diags) {
@@ -29,6 +51,8 @@ Schema check_schema(const ast::SchemaFile& file, Diagnostics& diags) {
   schema.name = file.name;
   schema.span = file.span;
   std::set<std::string, std::less<>> names;
+  schema.missing = file.missing;
+  std::map<std::string, std::string, std::less<>> column_reader;  // column -> the field reading it
   for (const auto& f : file.fields) {
     if (!names.insert(f.name).second) {
       report.duplicate(f.name_span, "field", f.name);
@@ -44,10 +68,34 @@ Schema check_schema(const ast::SchemaFile& file, Diagnostics& diags) {
     for (std::size_t i = 0; i < f.members.size(); ++i) {
       if (!members.insert(f.members[i]).second) {
         report.duplicate(f.member_spans[i], "member", f.members[i]);
+      } else if (std::string why = unreadable_member(f.members[i], field.type); !why.empty()) {
+        report.invalid_schema(f.member_spans[i], std::move(why));
       } else {
         field.members.push_back(f.members[i]);
       }
     }
+    // The column: `from "..."` (blanks around it dropped, as around header names), else the name.
+    Span column_at = f.name_span;
+    if (!f.columns.empty()) {
+      column_at = f.column_spans[0];
+      field.column = std::string(trim_blanks(f.columns[0]));
+      if (field.column.empty())
+        report.invalid_schema(column_at, fmt::format("field '{}' reads a column with no name; write "
+                                                     "its header between the quotes", f.name));
+      if (field.column == field.name) field.column.clear();
+      for (std::size_t i = 1; i < f.columns.size(); ++i)
+        report.invalid_schema(f.column_spans[i], fmt::format("field '{}' names its column twice; "
+                                                             "keep one 'from'", f.name));
+    }
+    if (const std::string_view column = field.column_name(); !column.empty()) {
+      auto [at, fresh] = column_reader.try_emplace(std::string(column), f.name);
+      if (!fresh)
+        report.invalid_schema(column_at, fmt::format("column \"{}\" is already read by field '{}'; "
+                                                     "two fields cannot read one column",
+                                                     column, at->second));
+    }
+    field.missing = f.missing;
+    field.missing.insert(field.missing.end(), file.missing.begin(), file.missing.end());
     if (field.type == FieldType::Set && field.members.size() > max_set_members) {
       report.invalid_schema(f.type_span, fmt::format("set '{}' has {} members; at most {} are allowed",
                                                      f.name, field.members.size(), max_set_members));

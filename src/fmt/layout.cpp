@@ -36,7 +36,7 @@ bool is_statement_start(Body body, const Token& t) {
              w == "test";
     case Body::Group: return w == "when";
     case Body::Test: return w == "as" || w == "lead" || w == "expect";
-    case Body::Schema: return !is_reserved(w);
+    case Body::Schema: return !is_reserved(w) || w == "missing";  // a field, or `missing [...]`
   }
   return false;
 }
@@ -165,7 +165,8 @@ void Layout::statement(Body kind, int indent, bool blank, int run) {
   const std::size_t start = pos_;
   const std::string_view head = toks_[start].text;
   // The aligned prefix ends after the second token: a `tier`'s name, a field's ':'.
-  const std::size_t pad_after = run >= 0 ? start + 1 : no_pos;
+  const bool schema_missing = kind == Body::Schema && head == "missing";  // no `name:` to line up
+  const std::size_t pad_after = run >= 0 && !schema_missing ? start + 1 : no_pos;
   const std::size_t expr_start = expression_start(toks_, start);
   const int first_line = static_cast<int>(lines_.size());
   Line line;
@@ -214,7 +215,9 @@ void Layout::statement(Body kind, int indent, bool blank, int run) {
       line = Line{};
       line.indent = closer ? open.back().close : continuation();
     } else if (prev != nullptr) {
-      const bool modifier = kind == Body::Schema && open.empty() && (t.word("key") || t.word("required"));
+      // After a field's type: `key`, `required`, `from "..."`, `missing [...]`.
+      const bool modifier = kind == Body::Schema && open.empty() &&
+                            (t.word("key") || t.word("required") || t.word("from") || t.word("missing"));
       if (modifier && here == first_line && line.modifiers_at == no_pos) line.modifiers_at = line.code.size();
       line.code += gap(*prev, prev_is_unary_minus, t);
       if (after_opener) open.back().content = Anchor{here, line.code.size(), 0};

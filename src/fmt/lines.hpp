@@ -29,7 +29,7 @@ struct Line {
   bool blank_before = false;
   // Lines of one alignment run (consecutive `tier`s, the fields of a schema) are padded at
   // `pad_at` so that what follows starts in one column; a schema field's modifiers (`key`,
-  // `required`) start at `modifiers_at`, and get a column of their own.
+  // `required`, `from`, `missing`) start at `modifiers_at`, and get a column of their own.
   int run = -1;
   std::size_t pad_at = no_pos;
   std::size_t modifiers_at = no_pos;

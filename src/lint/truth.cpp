@@ -93,7 +93,10 @@ Constraint enum_constraint(const Expr& value, const Field& f, const std::vector<
   return k;
 }
 
-bool is_member(const Expr& e) { return e.kind == ExprKind::Name && e.ref == ast::NameRef::Member; }
+// A member, bare or quoted (`"Lead Add Form"`): the checker resolved both alike.
+bool is_member(const Expr& e) {
+  return (e.kind == ExprKind::Name || e.kind == ExprKind::String) && e.ref == ast::NameRef::Member;
+}
 
 std::optional<Constraint> compare_constraint(const Expr& e, const Context& cx) {
   const Expr& l = unwrap(*e.kids[0], cx);

@@ -8,6 +8,8 @@
 #include <set>
 
 #include "api/imports.hpp"
+#include "fmt/strings.hpp"
+#include "leadscore/keywords.hpp"
 #include "lsp/builtin_docs.hpp"
 #include "lsp/features.hpp"
 
@@ -95,8 +97,10 @@ void module_paths(Items& items, const Document& doc, std::uint32_t begin, std::u
   }
 }
 
+// A member that is not a name (`Lead Add Form`) is offered quoted, as a model must write it.
 void members(Items& items, const Field& f) {
-  for (const auto& m : f.members) items.add(m, kind_enum_member, f.name);
+  for (const auto& m : f.members)
+    items.add(is_valid_name(m) ? m : formatter::string_literal(m), kind_enum_member, f.name);
 }
 
 void names(Items& items, const Document& doc) {
@@ -133,7 +137,7 @@ void completion(JsonWriter& w, const Document& doc, std::uint32_t offset) {
   w.begin_object().key("isIncomplete").boolean(false).key("items").begin_array();
   Items items(w);
   if (doc.analysis.is_schema) {
-    for (auto t : {"string", "int", "number", "bool", "date", "enum", "set", "key", "required"}) {
+    for (auto t : {"string", "int", "number", "bool", "date", "enum", "set", "key", "required", "from", "missing"}) {
       items.add(t, kind_keyword);
     }
     w.end_array().end_object();
@@ -154,7 +158,8 @@ void completion(JsonWriter& w, const Document& doc, std::uint32_t offset) {
   // Skip the members already listed in an open `[`.
   std::size_t i = toks.size();
   bool in_list = false;
-  while (i > 0 && (toks[i - 1] == "," || (word_char(toks[i - 1][0]) && i >= 2 && (toks[i - 2] == "," || toks[i - 2] == "[")))) --i;
+  while (i > 0 && (toks[i - 1] == "," || ((word_char(toks[i - 1][0]) || toks[i - 1][0] == '"') && i >= 2 &&
+                                          (toks[i - 2] == "," || toks[i - 2] == "[")))) --i;
   if (i > 0 && toks[i - 1] == "[") {
     in_list = true;
     --i;

@@ -43,7 +43,7 @@ bool same_schema(const Schema& a, const Schema& b) {
     const Field& x = a.fields[i];
     const Field& y = b.fields[i];
     if (x.name != y.name || x.type != y.type || x.members != y.members || x.key != y.key ||
-        x.required != y.required) {
+        x.required != y.required || x.column != y.column || x.missing != y.missing) {
       return false;
     }
   }

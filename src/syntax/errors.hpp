@@ -34,7 +34,8 @@ LS_ERROR(expect_match_pattern, "expected a word, a quoted string or a /regular e
 LS_ERROR(expect_not_operand, "expected a condition");
 LS_ERROR(expect_and_operand, "expected a condition");
 LS_ERROR(expect_condition, "expected a condition");
-LS_ERROR(expect_member_list, "expected member names separated by ','");
+LS_ERROR(expect_member_list, "expected members (names or quoted strings) separated by ','");
+LS_ERROR(expect_text_list, "expected a list of quoted strings, as in [\"N/A\", \"-\"]");
 LS_ERROR(expect_field_type, "expected a type (string, int, number, bool, date, enum(...) or set(...))");
 LS_ERROR(expect_colon, "expected ':'");
 LS_ERROR(expect_field_or_close, "expected a field declaration 'name: type' or '}'");

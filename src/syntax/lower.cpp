@@ -425,7 +425,18 @@ void Lowerer::schema_head(const Node& n, ast::SchemaFile& out) {
   out.name = std::string(n.children[0]->string_view());
 }
 
+void Lowerer::missing_values(const Node& n, std::vector<std::string>& texts, std::vector<Span>& spans) {
+  for (const auto& s : n.children[0]->children) {
+    texts.push_back(string_value(*s));
+    spans.push_back(span(*s));
+  }
+}
+
 void Lowerer::schema_field(const Node& f, ast::SchemaFile& out) {
+  if (f.is_type<g::missing_values>()) {  // a schema's own `missing [...]` line
+    missing_values(f, out.missing, out.missing_spans);
+    return;
+  }
   ast::SchemaField field;
   field.span = span(f);
   field.name = std::string(f.children[0]->string_view());
@@ -440,14 +451,23 @@ void Lowerer::schema_field(const Node& f, ast::SchemaFile& out) {
       if (m->is_type<g::string_set>()) {
         field.string_set = true;
       } else {
-        field.members.emplace_back(m->string_view());
+        field.members.push_back(m->is_type<g::string_lit>() ? string_value(*m) : std::string(m->string_view()));
         field.member_spans.push_back(span(*m));
       }
     }
   }
   for (std::size_t k = 2; k < f.children.size(); ++k) {
-    if (f.children[k]->string_view() == "key") field.key = true;
-    else field.required = true;
+    const Node& option = *f.children[k];
+    if (option.is_type<g::column_from>()) {
+      field.columns.push_back(string_value(*option.children[0]));
+      field.column_spans.push_back(span(*option.children[0]));
+    } else if (option.is_type<g::missing_values>()) {
+      missing_values(option, field.missing, field.missing_spans);
+    } else if (option.string_view() == "key") {
+      field.key = true;
+    } else {
+      field.required = true;
+    }
   }
   out.fields.push_back(std::move(field));
 }

@@ -3,6 +3,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "leadscore/ast.hpp"
 #include "leadscore/diagnostic.hpp"
@@ -26,7 +27,8 @@ class Lowerer {
   ast::TestBlock test_head(const grammar::Node& head);
   void test_line(const grammar::Node& line, ast::TestBlock& t);
   void schema_head(const grammar::Node& head, ast::SchemaFile& out);
-  void schema_field(const grammar::Node& field_decl, ast::SchemaFile& out);
+  // One item of a schema's body: a field, or the schema's own `missing [...]` line.
+  void schema_field(const grammar::Node& item, ast::SchemaFile& out);
 
  private:
   Span span(const grammar::Node& n) const;
@@ -42,6 +44,7 @@ class Lowerer {
   ast::Rule rule(const grammar::Node& n, int group);
   void group(const grammar::Node& n, ast::Model& model);
   void test(const grammar::Node& n, ast::Model& model);
+  void missing_values(const grammar::Node& n, std::vector<std::string>& texts, std::vector<Span>& spans);
 
   std::uint32_t file_;
   std::string_view text_;

@@ -202,7 +202,9 @@ bool starts_item(std::string_view text, std::size_t pos, Block block) {
     case Block::Test:
       return word == "as" || word == "lead" || word == "expect" || starts_top_level_statement(word, false);
     case Block::Schema: {
-      // A field line, `name:` (a line that only continues an enum's members is not one).
+      // A field line, `name:` (a line that only continues an enum's members is not one), or the
+      // schema's `missing [...]`.
+      if (word == "missing") return true;
       if (word.empty() || word.find('}') != std::string_view::npos) return false;
       std::size_t after = skip_blanks(text, at + word.size());
       return after < text.size() && text[after] == ':';

@@ -40,7 +40,7 @@ bool fill(const Field& field, const ast::Expr& v, TestLead& out, FieldValue& slo
       slot.str = keep(out, format_date(v.date));
       return true;
     case FieldType::Enum: {
-      if (v.kind != ExprKind::Name) return false;
+      if (v.kind != ExprKind::Name && v.kind != ExprKind::String) return false;  // bare or quoted
       int m = field.member_index(v.text);
       if (m < 0) return false;
       slot.member = static_cast<std::uint32_t>(m);
@@ -52,7 +52,7 @@ bool fill(const Field& field, const ast::Expr& v, TestLead& out, FieldValue& slo
       slot.set_bits = 0;
       for (const auto& item : v.kids) {
         int m = field.member_index(item->text);
-        if (item->kind != ExprKind::Name || m < 0) return false;
+        if ((item->kind != ExprKind::Name && item->kind != ExprKind::String) || m < 0) return false;
         slot.set_bits |= std::uint64_t{1} << m;
       }
       return true;
