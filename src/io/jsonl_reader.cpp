@@ -72,8 +72,8 @@ class JsonlReader final : public BufferedReader {
         slots_(schema.fields.size()),
         seen_(schema.fields.size()),
         overrides_(schema.fields.size()) {
-    for (std::size_t f = 0; f < schema_.fields.size(); ++f)
-      field_by_name_.emplace(schema_.fields[f].name, static_cast<int>(f));
+    for (std::size_t f = 0; f < schema_.fields.size(); ++f)  // keys are columns: `from "..."`
+      field_by_name_.emplace(schema_.fields[f].column_name(), static_cast<int>(f));
     key_scratch_.reserve(32);
     // The parser sizes itself (and reallocates) to each longer line it meets; lines of one file
     // differ by a few bytes, so size it once for lines up to 64 KiB by parsing a blank-padded {}.
@@ -161,7 +161,7 @@ class JsonlReader final : public BufferedReader {
 int JsonlReader::field_index(std::string_view key, std::size_t position) {
   if (position < field_at_position_.size()) {
     const int guess = field_at_position_[position];
-    if (guess >= 0 && schema_.fields[guess].name == key) return guess;
+    if (guess >= 0 && schema_.fields[guess].column_name() == key) return guess;
   } else {
     field_at_position_.resize(position + 1, -1);
   }
@@ -337,7 +337,9 @@ void JsonlReader::fill_slow(Record& rec) {
 }
 
 void JsonlReader::find_key_after_error() {
-  const std::string& name = schema_.fields[static_cast<std::size_t>(schema_.key_index)].name;
+  const std::string_view name = schema_.fields[static_cast<std::size_t>(schema_.key_index)].column_name();
+  // Looked for as written: a key that JSON must escape (a quote, a backslash) is not searched.
+  if (name.find_first_of("\"\\") != std::string_view::npos) return;
   const std::string quoted = fmt::format("\"{}\"", name);
   std::string_view found_key, found_value;
   int found = 0;
@@ -395,7 +397,7 @@ void JsonlReader::read_members(Record& rec, dom::object obj, bool key_only) {
   }
   if (key_only) return;
   if (duplicate >= 0) {
-    report_duplicate_key(rec, schema_.fields[duplicate].name);
+    report_duplicate_key(rec, schema_.fields[duplicate].column_name());
     return;
   }
   for (std::size_t f = 0; f < schema_.fields.size(); ++f) {
@@ -404,7 +406,10 @@ void JsonlReader::read_members(Record& rec, dom::object obj, bool key_only) {
       if (!read_override(field, overrides_[f], rec.values[f], rec)) return;
       continue;
     }
-    if (!seen_[f] || slots_[f].is_null()) {
+    std::string_view text;
+    // null, an absent key, or a string the schema declares a placeholder (`missing [...]`).
+    if (!seen_[f] || slots_[f].is_null() ||
+        (!field.missing.empty() && !slots_[f].get(text) && is_placeholder(field, text))) {
       if (field.required || field.key) {
         report_missing(rec, field);
         return;
@@ -454,7 +459,7 @@ std::string_view JsonlReader::raw_value(std::size_t f, dom::element v) {
     scan_json_line(line_, scan_);
     scanned_ = true;
   }
-  const std::string& name = schema_.fields[f].name;
+  const std::string_view name = schema_.fields[f].column_name();
   for (const JsonMember& m : scan_.members) {
     const std::string_view inner = m.key.substr(1, m.key.size() - 2);
     if (inner.find('\\') == std::string_view::npos ? inner == name

@@ -83,6 +83,19 @@ bool parse_bool_text(std::string_view text, bool& out) {
   return false;
 }
 
+bool is_placeholder(const Field& f, std::string_view text) {
+  if (f.missing.empty()) return false;
+  text = trim_blanks(text);
+  for (const std::string& p : f.missing) {
+    const std::string_view word = trim_blanks(p);
+    if (word.size() != text.size()) continue;
+    bool same = true;
+    for (std::size_t i = 0; same && i < word.size(); ++i) same = lower_ascii(word[i]) == lower_ascii(text[i]);
+    if (same) return true;
+  }
+  return false;
+}
+
 bool add_set_member(const Field& f, std::string_view member, FieldValue& v, Record& rec) {
   if (f.type == FieldType::Set) {
     const int k = f.member_index(member);

@@ -24,6 +24,10 @@ bool parse_bool_text(std::string_view text, bool& out);
 // On a bad member writes the error to `rec` and returns false.
 bool add_set_member(const Field& f, std::string_view member, FieldValue& v, Record& rec);
 
+// Whether `text` is one of the field's placeholders (`missing [...]`, Field::missing): equal once
+// the blanks around both are dropped, ignoring ASCII case. Such a value is read as missing.
+bool is_placeholder(const Field& f, std::string_view text);
+
 // Parses one non-empty CSV cell into `v` (marking it present). On a bad value writes the located
 // message to `rec.error` and returns false. Views in `v` and `rec.items` point into `text`.
 bool parse_text_cell(const Field& f, std::string_view text, FieldValue& v, Record& rec);

@@ -1,0 +1,113 @@
+// The record readers with the schema options of exports (docs/records.md): fields read from the
+// column `from` names, in CSV and JSON lines, and values that `missing [...]` declares placeholders
+// read as missing.
+#include <doctest/doctest.h>
+
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "leadscore/io.hpp"
+#include "test_support.hpp"
+
+using namespace lstest;
+
+namespace {
+
+constexpr std::string_view schema_text = R"(schema leads {
+  missing ["Select", "N/A"]
+  id:     string key from "Prospect ID"
+  origin: enum(API, "Lead Add Form") required from "Lead Origin"
+  visits: int from "Total Visits" missing ["-"]
+  pages:  set(blog, "pricing page") from "Pages"
+  city:   string
+}
+)";
+
+const Schema& schema() {
+  static const Schema s = [] {
+    auto p = schema_from(std::string(schema_text));
+    if (p->diags.has_errors()) throw std::logic_error(joined(p->errors()));
+    return p->schema;
+  }();
+  return s;
+}
+
+struct Read {
+  std::string error;
+  std::vector<std::string> warnings, ignored;
+  // Per record: "key|error|field=value ..." with "-" for a missing value.
+  std::vector<std::string> rows;
+};
+
+std::string shown(const Field& f, const FieldValue& v, const Record& rec) {
+  if (!v.present) return "-";
+  switch (f.type) {
+    case FieldType::Int: return fmt::format("{}", v.i);
+    case FieldType::Enum: return f.members.at(v.member);
+    case FieldType::Set: {
+      std::string out;
+      for (std::size_t k = 0; k < f.members.size(); ++k)
+        if (v.set_bits >> k & 1) out += (out.empty() ? "" : ";") + f.members[k];
+      return out;
+    }
+    default: return std::string(v.str);
+  }
+  (void)rec;
+}
+
+Read read(const std::string& text, RecordFormat format, const Schema& s = schema()) {
+  Read out;
+  std::string copy = text;
+  std::FILE* in = fmemopen(copy.data(), copy.size(), "r");
+  REQUIRE(in != nullptr);
+  ReaderOpenResult opened = open_record_reader(in, format == RecordFormat::Csv ? "leads.csv" : "leads.jsonl",
+                                               format, s);
+  out.error = opened.error;
+  out.warnings = opened.warnings;
+  out.ignored = opened.ignored_columns;
+  if (opened.reader) {
+    Record rec;
+    while (opened.reader->next(rec)) {
+      std::string row = std::string(rec.key) + "|" + rec.error;
+      if (rec.error.empty()) row += "|";
+      for (std::size_t f = 0; f < s.fields.size() && rec.error.empty(); ++f)
+        row += fmt::format("{}{}={}", f ? " " : "", s.fields[f].name, shown(s.fields[f], rec.values[f], rec));
+      out.rows.push_back(row);
+    }
+  }
+  std::fclose(in);
+  return out;
+}
+
+}  // namespace
+
+TEST_SUITE("io columns") {
+
+TEST_CASE("jsonl: keys are the columns `from` names; placeholders are strings read as missing") {
+  const Read r = read(
+      "{\"Prospect ID\": \"P1\", \"Lead Origin\": \"Lead Add Form\", \"Total Visits\": 3, \"Pages\": [\"pricing page\"], \"city\": \"Pune\"}\n"
+      "{\"Prospect ID\": \"P2\", \"Lead Origin\": \"API\", \"Total Visits\": \"-\", \"city\": \"n/a\"}\n"
+      "{\"Prospect ID\": \"P3\", \"Lead Origin\": \"select\"}\n"
+      "{\"Prospect ID\": \"P4\", \"Lead Origin\": \"API\", \"Total Visits\": \"--\"}\n"
+      "{\"id\": \"P5\", \"origin\": \"API\"}\n"
+      "{\"Prospect ID\": \"P6\", \"Lead Origin\": \"API\", \"Lead Origin\": \"API\"}\n",
+      RecordFormat::JsonLines);
+  REQUIRE(r.error == "");
+  REQUIRE(r.rows.size() == 6);
+  CHECK(r.rows[0] == "P1||id=P1 origin=Lead Add Form visits=3 pages=pricing page city=Pune");
+  CHECK(r.rows[1] == "P2||id=P2 origin=API visits=- pages=- city=-");
+  CHECK(r.rows[2] == "P3|line 3: field 'origin' is required but missing");
+  CHECK(r.rows[3] == "P4|line 4: field 'visits': expected a number, got \"--\"");
+  // The field names are not keys: the key is missing.
+  CHECK(r.rows[4] == "|line 5: field 'id' is required but missing");
+  CHECK(r.rows[5] == "P6|line 6: key 'Lead Origin' appears twice");
+}
+
+TEST_CASE("jsonl: the key is still found by its column after a syntax error") {
+  const Read r = read("{\"Lead Origin\": \"API\", \"Prospect ID\": \"P9\", oops}\n", RecordFormat::JsonLines);
+  REQUIRE(r.rows.size() == 1);
+  CHECK(r.rows[0].starts_with("P9|line 1: not valid JSON"));
+}
+
+}  // TEST_SUITE
