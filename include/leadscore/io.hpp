@@ -60,8 +60,15 @@ class RecordReader {
 struct ReaderOpenResult {
   std::unique_ptr<RecordReader> reader;  // null when `error` is set
   std::string error;                     // a problem that stops the run before any record is read
-  std::vector<std::string> warnings;     // e.g. extra CSV columns, each named once
+  std::vector<std::string> warnings;     // e.g. a field with no column in the CSV header
+  // Header names that are no field's (and not guessed to be one misspelt), each once, in header
+  // order. Not a warning each: an export has dozens a model does not read (ignored_columns_note).
+  std::vector<std::string> ignored_columns;
 };
+
+// One line for the ignored columns of `name`: `leads.csv: 22 columns are not in the schema and are
+// ignored: "A", "B", ...` (the first 20 named); "" when there are none.
+std::string ignored_columns_note(std::string_view name, const std::vector<std::string>& columns);
 
 // `in` is read with large buffered reads and is not closed. `name` is used in messages.
 ReaderOpenResult open_record_reader(std::FILE* in, std::string_view name, RecordFormat format,

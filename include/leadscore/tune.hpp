@@ -114,6 +114,7 @@ struct TuneResult {
   bool ok = false;
   std::string error;            // when !ok: what stopped the run (unreadable input, no outcomes, ...)
   std::vector<std::string> warnings;
+  std::vector<std::string> ignored_columns;  // the leads' header names that are no field's
 
   std::string tuned_text;       // the model's text with the new numbers
   std::vector<TuneChange> changes;

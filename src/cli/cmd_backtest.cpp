@@ -52,7 +52,7 @@ int run_backtest(const BacktestOptions& o) {
   }
   ReaderOpenResult opened = open_record_reader(lead_file.get(), o.input == "-" ? "<stdin>" : o.input,
                                                *lead_format, program.schema);
-  for (const auto& w : opened.warnings) fmt::print(stderr, "leadscore: warning: {}\n", w);
+  print_header_warnings(opened.warnings, opened.ignored_columns, o.input == "-" ? "<stdin>" : o.input, o.quiet_columns);
   if (!opened.reader) {
     print_error(opened.error);
     return exit_usage;

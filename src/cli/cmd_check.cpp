@@ -1,5 +1,6 @@
-// `leadscore check FILE...`: every problem of every file, in the format asked for, then the exit
-// status: 2 if a file could not be read, 1 for an error (or a warning under --strict), else 0.
+// `leadscore check FILE_OR_DIR...`: every problem of every file (a folder: the models and schemas
+// under it), in the format asked for, then the exit status: 2 if a file could not be read, 1 for
+// an error (or a warning under --strict), else 0.
 #include <cstdio>
 
 #include <fmt/format.h>
@@ -12,7 +13,7 @@ namespace leadscore::cli {
 
 int run_check(const CheckOptions& options) {
   Session session;
-  for (const auto& file : options.files) {
+  for (const auto& file : expand_folders(options.files)) {
     if (file.ends_with(".schema")) {
       load_schema(session, file);
     } else {

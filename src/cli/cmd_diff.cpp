@@ -68,11 +68,9 @@ class LeadInput {
 };
 
 bool open_reader(std::FILE* in, const std::string& name, RecordFormat format, const Schema& schema,
-                 std::unique_ptr<RecordReader>& out, bool warn) {
+                 std::unique_ptr<RecordReader>& out, bool quiet_columns) {
   ReaderOpenResult opened = open_record_reader(in, name, format, schema);
-  if (warn) {
-    for (const auto& w : opened.warnings) fmt::print(stderr, "leadscore: warning: {}\n", w);
-  }
+  print_header_warnings(opened.warnings, opened.ignored_columns, name, quiet_columns);
   if (!opened.reader) {
     print_error(opened.error);
     return false;
@@ -120,8 +118,8 @@ int run_diff(const DiffOptions& o) {
   LeadInput input;
   if (!input.open(o.input, two_readers)) return exit_usage;
   std::unique_ptr<RecordReader> old_reader, new_reader;
-  if (!open_reader(input.first(), input.name(), *format, old_program.schema, old_reader, true)) return exit_usage;
-  if (two_readers && !open_reader(input.second(), input.name(), *format, new_program.schema, new_reader, true)) {
+  if (!open_reader(input.first(), input.name(), *format, old_program.schema, old_reader, o.quiet_columns)) return exit_usage;
+  if (two_readers && !open_reader(input.second(), input.name(), *format, new_program.schema, new_reader, o.quiet_columns)) {
     return exit_usage;
   }
 

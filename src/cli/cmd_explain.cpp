@@ -31,7 +31,7 @@ int run_explain(const ExplainOptions& o) {
   }
   std::string input_name = o.input == "-" ? "<stdin>" : o.input;
   ReaderOpenResult opened = open_record_reader(in.get(), input_name, *format, program.schema);
-  for (const auto& w : opened.warnings) fmt::print(stderr, "leadscore: warning: {}\n", w);
+  print_header_warnings(opened.warnings, opened.ignored_columns, input_name, o.quiet_columns);
   if (!opened.reader) {
     print_error(opened.error);
     return exit_usage;

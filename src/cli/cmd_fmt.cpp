@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
-#include <filesystem>
 #include <memory>
 
 #include <fmt/format.h>
@@ -17,21 +16,6 @@
 namespace leadscore::cli {
 
 namespace {
-
-// The files named, with folders replaced by the models and schemas under them.
-std::vector<std::string> expand(const std::vector<std::string>& paths) {
-  std::vector<std::string> out;
-  for (const auto& p : paths) {
-    std::error_code ec;
-    if (std::filesystem::is_directory(p, ec)) {
-      auto under = source_files_under(p);
-      out.insert(out.end(), under.begin(), under.end());
-    } else {
-      out.push_back(p);
-    }
-  }
-  return out;
-}
 
 // Writes through a temporary file renamed over `path` (io::OutputFile), so that an interrupted or
 // failed run never leaves a half-written model; the file keeps its permissions. Returns the error.
@@ -49,7 +33,7 @@ std::string write_text(const std::string& path, const std::string& text) {
 int run_fmt(const FmtOptions& options) {
   int status = exit_ok;
   auto fail = [&](int s) { status = std::max(status, s); };
-  for (const auto& path : expand(options.files)) {
+  for (const auto& path : expand_folders(options.files)) {
     Session session;
     std::optional<std::uint32_t> file = session.read_file(path);
     std::optional<std::string> formatted;

@@ -19,7 +19,8 @@ namespace leadscore::cli {
 
 namespace {
 
-bool pick_format(const std::string& path, const std::string& forced, RecordFormat& out) {
+// --format, else the extension of -o's file; false for standard output without --format.
+bool pick_output_format(const std::string& path, const std::string& forced, RecordFormat& out) {
   if (!forced.empty()) {
     out = forced == "jsonl" ? RecordFormat::JsonLines : RecordFormat::Csv;
     return true;
@@ -39,15 +40,12 @@ int run_score(const ScoreOptions& o) {
   if (!loaded) return status;
   const Program& program = *loaded;
 
-  // --input-format overrides --format for the input; --format alone still sets both.
-  const std::string& forced_input = o.input_format.empty() ? o.format : o.input_format;
-  RecordFormat in_format = RecordFormat::Csv;
-  if (!pick_format(o.input, forced_input, in_format) && o.input != "-") {
-    print_error(fmt::format("cannot tell the format of '{}' from its extension; use --format csv|jsonl", o.input));
-    return exit_usage;
-  }
-  RecordFormat out_format = in_format;
-  if (!pick_format(o.output, o.format, out_format)) out_format = in_format;
+  // --input-format is the input's, --format the output's, as on every command; the output
+  // otherwise takes -o's extension, else the input's format.
+  const std::optional<RecordFormat> in_format = input_format_option(o.input, o.input_format);
+  if (!in_format) return exit_usage;
+  RecordFormat out_format = *in_format;
+  if (!pick_output_format(o.output, o.format, out_format)) out_format = *in_format;
   std::optional<ErrorLimit> max_errors;
   if (!o.max_errors.empty()) max_errors = parse_error_limit(o.max_errors);
 
@@ -57,8 +55,8 @@ int run_score(const ScoreOptions& o) {
     return exit_usage;
   }
   ReaderOpenResult opened = open_record_reader(in.get(), o.input == "-" ? "<stdin>" : o.input,
-                                               in_format, program.schema);
-  for (const auto& w : opened.warnings) fmt::print(stderr, "leadscore: warning: {}\n", w);
+                                               *in_format, program.schema);
+  print_header_warnings(opened.warnings, opened.ignored_columns, o.input == "-" ? "<stdin>" : o.input, o.quiet_columns);
   if (!opened.reader) {
     print_error(opened.error);
     return exit_usage;

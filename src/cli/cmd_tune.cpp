@@ -90,7 +90,7 @@ int run_tune(const TuneCommandOptions& o) {
 
   Session session;
   TuneResult r = tune_model(session, input, options);
-  for (const auto& w : r.warnings) fmt::print(stderr, "leadscore: warning: {}\n", w);
+  print_header_warnings(r.warnings, r.ignored_columns, input.leads_path, o.quiet_columns);
   if (!r.ok) {
     // The model's warnings are check's business; they are shown only beside its errors.
     if (session.diagnostics.has_errors()) {

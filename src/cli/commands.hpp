@@ -47,6 +47,7 @@ struct ExplainOptions {
   std::string as_of;
   unsigned threads = 0;             // --threads; 0: all cores
   int round = -1;                   // --round N: the lead's figures to N decimals; -1: as computed
+  bool quiet_columns = false;       // --quiet-columns: no line for the columns the schema lacks
 };
 
 struct ScoreOptions {
@@ -58,6 +59,7 @@ struct ScoreOptions {
   bool explain = false;
   std::string input_format;         // csv, jsonl: overrides --format for the input
   bool quiet = false;               // no summary line on stderr
+  bool quiet_columns = false;       // --quiet-columns: no line for the columns the schema lacks
   std::string max_errors;           // "N" or "P%": exit 1 above it; empty: no limit
   unsigned threads = 0;             // --threads; 0: all cores
   int round = -1;                   // --round N: scores and group totals to N decimals; -1: as computed
@@ -80,6 +82,7 @@ struct BacktestOptions {
   std::string outcomes_format;      // csv, jsonl; default by extension
   std::string as_of;
   std::string by;                   // --by FIELD
+  bool quiet_columns = false;       // --quiet-columns: no line for the columns the schema lacks
   std::string format = "text";      // text, json, html
   std::string output = "-";
   unsigned threads = 0;             // --threads; 0: all cores
@@ -96,6 +99,7 @@ struct TuneCommandOptions {
   std::string output;               // -o: write the tuned model here
   bool write = false;               // -w: rewrite the model in place
   bool suggest_rules = false;
+  bool quiet_columns = false;       // --quiet-columns: no line for the columns the schema lacks
   std::string as_of;
   std::string format = "text";      // the report: text, json
 };
@@ -109,6 +113,7 @@ struct DiffOptions {
   std::string format = "text";      // text, json, github, html
   std::string fail_on;              // e.g. "qualified-change>5%,auc-drop>0.01"
   std::size_t top = 10;             // movers listed; 0: every lead that moved
+  bool quiet_columns = false;       // --quiet-columns: no line for the columns the schema lacks
   std::string output = "-";
 };
 
@@ -165,9 +170,13 @@ struct FileCloser {
 using File = std::unique_ptr<std::FILE, FileCloser>;
 // Opens `path` for reading, '-' being standard input; null with errno set when it cannot.
 File open_input(const std::string& path);
-// The record format of the leads in `path`: `forced` ("csv" or "jsonl") when given, CSV for
-// standard input, else by the file's extension. Prints the error and returns nullopt when the
-// extension does not tell.
+// The paths named, with each folder replaced by the models and schemas under it (fmt, check).
+std::vector<std::string> expand_folders(const std::vector<std::string>& paths);
+// What standard input holds, from its first byte (put back): JSON lines when it is `{`, else CSV.
+RecordFormat standard_input_format();
+// The record format of the leads in `path`: `forced` ("csv" or "jsonl") when given, for standard
+// input standard_input_format(), else by the file's extension. Prints the error and returns
+// nullopt when the extension does not tell.
 std::optional<RecordFormat> input_format_option(const std::string& path, const std::string& forced);
 // --threads N (0: all cores) as the library takes it; LEADSCORE_CHUNK_BYTES sets the chunk size
 // (for tests: a small input then crosses many chunk boundaries).
@@ -176,6 +185,10 @@ ThreadOptions thread_options(unsigned threads);
 // Prints its warnings and problems; returns false when they stop the run (exit 2).
 bool read_outcome_file(const std::string& path, const std::string& forced, const Schema& schema,
                        review::OutcomeReadResult& out);
+// The lead reader's header warnings on stderr, and unless `quiet_columns` one line naming the
+// columns it ignores.
+void print_header_warnings(const std::vector<std::string>& warnings, const std::vector<std::string>& ignored_columns,
+                           std::string_view name, bool quiet_columns);
 // `leadscore: error: ...` on stderr.
 void print_error(const std::string& message);
 // Writes `text` to stderr as it is; a failed write is ignored, never thrown.

@@ -18,7 +18,7 @@ int main(int argc, char** argv) {
 
   CheckOptions check;
   auto* check_cmd = app.add_subcommand("check", "Parse, type-check and lint models and schemas");
-  check_cmd->add_option("files", check.files, "Model (.score) and schema (.schema) files")->required();
+  check_cmd->add_option("files", check.files, "Model (.score) and schema (.schema) files, or folders of them")->required();
   check_cmd->add_option("--format", check.format, "text (default), json, sarif, github or junit")
       ->check(CLI::IsMember({"text", "json", "sarif", "github", "junit"}));
   check_cmd->add_flag("--strict", check.strict, "Fail (exit 1) on warnings too");
@@ -57,9 +57,10 @@ int main(int argc, char** argv) {
   explain_cmd->add_option("-i,--input", explain.input, "Leads, CSV or JSON lines; '-' for stdin")->required();
   explain_cmd->add_option("--id", explain.id, "The key of the lead to explain")->required();
   explain_cmd->add_option("--format", explain.format, "text (default) or json")->check(CLI::IsMember({"text", "json"}));
-  explain_cmd->add_option("--input-format", explain.input_format, "csv or jsonl (default: by extension)")
+  explain_cmd->add_option("--input-format", explain.input_format, "csv or jsonl (default: by extension; on stdin, JSON lines when it starts with '{')")
       ->check(CLI::IsMember({"csv", "jsonl"}));
   explain_cmd->add_option("--as-of", explain.as_of, "The day relative dates count from (YYYY-MM-DD; default today)");
+  explain_cmd->add_flag("--quiet-columns", explain.quiet_columns, "No warning line for the input columns the schema does not have");
   explain_cmd->add_option("--threads", explain.threads, "Threads reading the leads (default: all cores; 1: one)")
       ->check(CLI::Range(1, 1024));
   explain_cmd->add_option("--round", explain.round, "Show the lead's points, group figures and score rounded to N decimals (0-15)")
@@ -70,11 +71,12 @@ int main(int argc, char** argv) {
   score_cmd->add_option("model", score.model, "The model (.score or compiled .lsc)")->required();
   score_cmd->add_option("-i,--input", score.input, "Leads, CSV or JSON lines; '-' for stdin")->required();
   score_cmd->add_option("-o,--output", score.output, "Where to write the scores; '-' for stdout (default)");
-  score_cmd->add_option("--format", score.format, "csv or jsonl, for input and output (default: by extension, else csv)")
+  score_cmd->add_option("--format", score.format, "The output: csv or jsonl (default: by -o's extension, else the input's format)")
       ->check(CLI::IsMember({"csv", "jsonl"}));
   score_cmd->add_option("--as-of", score.as_of, "The day relative dates count from (YYYY-MM-DD; default today)");
+  score_cmd->add_flag("--quiet-columns", score.quiet_columns, "No warning line for the input columns the schema does not have");
   score_cmd->add_flag("--explain", score.explain, "Add a 'fired' column with the labels of the rules that fired");
-  score_cmd->add_option("--input-format", score.input_format, "csv or jsonl: the input's format, when it differs from --format")
+  score_cmd->add_option("--input-format", score.input_format, "csv or jsonl (default: by extension; on stdin, JSON lines when it starts with '{')")
       ->check(CLI::IsMember({"csv", "jsonl"}));
   score_cmd->add_flag("-q,--quiet", score.quiet, "No summary line on stderr");
   score_cmd->add_option("--threads", score.threads, "Threads reading and scoring (default: all cores; 1: one)")
@@ -102,11 +104,12 @@ int main(int argc, char** argv) {
   backtest_cmd->add_option("model", backtest.model, "The model (.score)")->required();
   backtest_cmd->add_option("-i,--input", backtest.input, "Leads, CSV or JSON lines; '-' for stdin")->required();
   backtest_cmd->add_option("--outcomes", backtest.outcomes, "What became of each lead: key, converted[, closed_at, deal_value]")->required();
-  backtest_cmd->add_option("--input-format", backtest.input_format, "csv or jsonl (default: by extension)")
+  backtest_cmd->add_option("--input-format", backtest.input_format, "csv or jsonl (default: by extension; on stdin, JSON lines when it starts with '{')")
       ->check(CLI::IsMember({"csv", "jsonl"}));
-  backtest_cmd->add_option("--outcomes-format", backtest.outcomes_format, "csv or jsonl (default: by extension)")
+  backtest_cmd->add_option("--outcomes-format", backtest.outcomes_format, "csv or jsonl (default: by extension; on stdin, JSON lines when it starts with '{')")
       ->check(CLI::IsMember({"csv", "jsonl"}));
   backtest_cmd->add_option("--as-of", backtest.as_of, "The day relative dates count from (YYYY-MM-DD; default today)");
+  backtest_cmd->add_flag("--quiet-columns", backtest.quiet_columns, "No warning line for the input columns the schema does not have");
   backtest_cmd->add_option("--by", backtest.by, "Also break the figures down by this field's values (e.g. source)");
   backtest_cmd->add_option("--format", backtest.format, "text (default), json or html")
       ->check(CLI::IsMember({"text", "json", "html"}));
@@ -119,7 +122,7 @@ int main(int argc, char** argv) {
   tune_cmd->add_option("model", tune.model, "The model (.score)")->required();
   tune_cmd->add_option("-i,--input", tune.input, "Leads, CSV or JSON lines (a file: it is read more than once)")->required();
   tune_cmd->add_option("--outcomes", tune.outcomes, "What became of each lead: key, converted[, closed_at, deal_value]")->required();
-  tune_cmd->add_option("--input-format", tune.input_format, "csv or jsonl (default: by extension)")
+  tune_cmd->add_option("--input-format", tune.input_format, "csv or jsonl (default: by extension; on stdin, JSON lines when it starts with '{')")
       ->check(CLI::IsMember({"csv", "jsonl"}));
   tune_cmd->add_option("--holdout", tune.holdout, "Share of leads held out for judging, by key (default 30%)");
   tune_cmd->add_option("--seed", tune.seed, "Seed of the holdout draw (default 1)");
@@ -128,6 +131,7 @@ int main(int argc, char** argv) {
   tune_cmd->add_flag("-w,--write", tune.write, "Rewrite the model in place");
   tune_cmd->add_flag("--suggest-rules", tune.suggest_rules, "Also add rules on conditions the model does not test, with their evidence");
   tune_cmd->add_option("--as-of", tune.as_of, "The day relative dates count from (YYYY-MM-DD; default today)");
+  tune_cmd->add_flag("--quiet-columns", tune.quiet_columns, "No warning line for the input columns the schema does not have");
   tune_cmd->add_option("--format", tune.format, "The report: text (default) or json")->check(CLI::IsMember({"text", "json"}));
 
   DiffOptions diff;
@@ -135,10 +139,11 @@ int main(int argc, char** argv) {
   diff_cmd->add_option("old", diff.old_model, "The model before the change (.score)")->required();
   diff_cmd->add_option("new", diff.new_model, "The model after the change (.score)")->required();
   diff_cmd->add_option("-i,--input", diff.input, "Leads, CSV or JSON lines; '-' for stdin")->required();
-  diff_cmd->add_option("--input-format", diff.input_format, "csv or jsonl (default: by extension)")
+  diff_cmd->add_option("--input-format", diff.input_format, "csv or jsonl (default: by extension; on stdin, JSON lines when it starts with '{')")
       ->check(CLI::IsMember({"csv", "jsonl"}));
   diff_cmd->add_option("--outcomes", diff.outcomes, "What became of each lead, to backtest both models");
   diff_cmd->add_option("--as-of", diff.as_of, "The day relative dates count from (YYYY-MM-DD; default today)");
+  diff_cmd->add_flag("--quiet-columns", diff.quiet_columns, "No warning line for the input columns the schema does not have");
   diff_cmd->add_option("--format", diff.format, "text (default), json, github (Markdown for a pull request) or html")
       ->check(CLI::IsMember({"text", "json", "github", "html"}));
   diff_cmd->add_option("--fail-on", diff.fail_on, "Exit 1 when one holds: qualified-change>5%, tier-change>10%, auc-drop>0.01");
@@ -150,7 +155,7 @@ int main(int argc, char** argv) {
   schema_cmd->require_subcommand(1);
   auto* infer_cmd = schema_cmd->add_subcommand("infer", "Write a schema from a CSV or JSON-lines sample");
   infer_cmd->add_option("file", schema_infer.input, "The export, CSV or JSON lines; '-' for stdin")->required();
-  infer_cmd->add_option("--input-format", schema_infer.input_format, "csv or jsonl (default: by extension)")
+  infer_cmd->add_option("--input-format", schema_infer.input_format, "csv or jsonl (default: by extension; on stdin, JSON lines when it starts with '{')")
       ->check(CLI::IsMember({"csv", "jsonl"}));
   infer_cmd->add_option("--rows", schema_infer.rows, "Read only the first N records (default: all)");
   infer_cmd->add_option("--key", schema_infer.key, "The key column (its header or field name)");

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <memory>
 #include <unistd.h>
 
@@ -10,6 +11,7 @@
 
 #include "cli/commands.hpp"
 #include "io/output_file.hpp"
+#include "leadscore/format.hpp"
 #include "leadscore/lsc.hpp"
 
 namespace leadscore::cli {
@@ -81,12 +83,43 @@ File open_input(const std::string& path) {
   return File(path == "-" ? stdin : std::fopen(path.c_str(), "rb"));
 }
 
+std::vector<std::string> expand_folders(const std::vector<std::string>& paths) {
+  std::vector<std::string> out;
+  for (const auto& p : paths) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(p, ec)) {
+      auto under = source_files_under(p);
+      out.insert(out.end(), under.begin(), under.end());
+    } else {
+      out.push_back(p);
+    }
+  }
+  return out;
+}
+
+RecordFormat standard_input_format() {
+  // One byte is all that can be put back (ungetc) for the reader to read again.
+  const int first = std::getc(stdin);
+  if (first == EOF) return RecordFormat::Csv;
+  std::ungetc(first, stdin);
+  return first == '{' ? RecordFormat::JsonLines : RecordFormat::Csv;
+}
+
 std::optional<RecordFormat> input_format_option(const std::string& path, const std::string& forced) {
   if (!forced.empty()) return forced == "jsonl" ? RecordFormat::JsonLines : RecordFormat::Csv;
+  if (path == "-") return standard_input_format();
   RecordFormat format = RecordFormat::Csv;
-  if (path == "-" || format_from_path(path, format)) return format;
+  if (format_from_path(path, format)) return format;
   print_error(fmt::format("cannot tell the format of '{}' from its extension; use --input-format csv|jsonl", path));
   return std::nullopt;
+}
+
+void print_header_warnings(const std::vector<std::string>& warnings, const std::vector<std::string>& ignored_columns,
+                           std::string_view name, bool quiet_columns) {
+  for (const auto& w : warnings) print_note(fmt::format("leadscore: warning: {}\n", w));
+  if (quiet_columns || ignored_columns.empty()) return;
+  print_note(fmt::format("leadscore: warning: {}; pass --quiet-columns to silence\n",
+                         ignored_columns_note(name, ignored_columns)));
 }
 
 bool read_outcome_file(const std::string& path, const std::string& forced, const Schema& schema,
@@ -94,7 +127,9 @@ bool read_outcome_file(const std::string& path, const std::string& forced, const
   RecordFormat format = RecordFormat::Csv;
   if (!forced.empty()) {
     format = forced == "jsonl" ? RecordFormat::JsonLines : RecordFormat::Csv;
-  } else if (path != "-") {
+  } else if (path == "-") {
+    format = standard_input_format();
+  } else {
     format_from_path(path, format);  // CSV unless the extension says JSON lines
   }
   File in = open_input(path);

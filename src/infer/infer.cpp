@@ -3,7 +3,7 @@
 #include <map>
 #include <set>
 
-#include "common/ascii.hpp"
+#include "common/column_name.hpp"
 #include "infer/read_sample.hpp"
 #include "leadscore/infer.hpp"
 #include "leadscore/keywords.hpp"
@@ -139,21 +139,7 @@ std::string choose_key(const std::vector<ColumnStats>& columns, InferredSchema& 
 
 }  // namespace
 
-std::string field_name_for_column(std::string_view header) {
-  std::string name;
-  bool gap = false;
-  for (const char c : header) {
-    const char l = lower_ascii(c);
-    if ((l >= 'a' && l <= 'z') || (l >= '0' && l <= '9')) {
-      if (gap && !name.empty()) name += '_';
-      gap = false;
-      name += l;
-    } else {
-      gap = true;
-    }
-  }
-  return name;
-}
+std::string field_name_for_column(std::string_view header) { return identifier_from_header(header); }
 
 InferResult infer_schema(std::FILE* in, RecordFormat format, const InferOptions& options) {
   infer::Sample sample = format == RecordFormat::Csv

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "io/byte_source.hpp"
+#include "io/header_guess.hpp"
 #include "io/csv_scan.hpp"
 #include "io/readers.hpp"
 #include "io/record_errors.hpp"
@@ -35,8 +36,9 @@ class CsvReader final : public BufferedReader {
         field_column_(main.field_column_),
         key_column_(main.key_column_) {}
 
-  // Reads the header. Returns the error that stops the run, or "" (adding warnings).
-  std::string read_header(std::vector<std::string>& warnings);
+  // Reads the header. Returns the error that stops the run, or "" (adding warnings and the
+  // names of the columns it ignores).
+  std::string read_header(std::vector<std::string>& warnings, std::vector<std::string>& ignored);
 
   bool next(Record& rec) override;
   std::unique_ptr<RecordReader> chunk_reader() const override { return std::make_unique<CsvReader>(*this); }
@@ -133,7 +135,7 @@ void CsvReader::skip_long_record(CsvScan& scan) {
   scan.broken = !ended && in_quotes ? CsvBreak::UnclosedQuote : CsvBreak::TooLong;
 }
 
-std::string CsvReader::read_header(std::vector<std::string>& warnings) {
+std::string CsvReader::read_header(std::vector<std::string>& warnings, std::vector<std::string>& ignored) {
   src_.skip_bom();
   CsvScan scan;
   std::uint64_t line = 0;
@@ -167,9 +169,11 @@ std::string CsvReader::read_header(std::vector<std::string>& warnings) {
   }
 
   field_column_.assign(schema_.fields.size(), -1);
-  // An unknown name repeated is still one warning. A set, not a look back over the columns before:
-  // a header of a million columns must not take a million squared comparisons (a fuzz regression).
-  std::unordered_set<std::string> unknown_names;
+  // Names not in the schema, each once and in header order. A set, not a look back over the
+  // columns before: a header of a million columns must not take a million squared comparisons (a
+  // fuzz regression).
+  std::unordered_set<std::string_view> unknown_seen;
+  std::vector<std::string_view> unknown;
   // Field names to indices, once: Schema::find is a linear search, so a wide schema with a wide
   // header was quadratic too (8,000 fields: seconds; a fuzz regression).
   std::unordered_map<std::string_view, int> field_index;
@@ -186,11 +190,7 @@ std::string CsvReader::read_header(std::vector<std::string>& warnings) {
     const auto found = field_index.find(name);
     const int f = found == field_index.end() ? -1 : found->second;
     if (f < 0) {
-      if (unknown_names.emplace(name).second) {
-        std::string quoted;
-        append_quoted_value(quoted, name);
-        warnings.push_back(fmt::format("{}: column {} is not in the schema; ignored", name_, quoted));
-      }
+      if (unknown_seen.insert(name).second) unknown.push_back(name);
       continue;
     }
     if (field_column_[f] >= 0)
@@ -198,15 +198,21 @@ std::string CsvReader::read_header(std::vector<std::string>& warnings) {
     field_column_[f] = static_cast<int>(c);
   }
 
+  // A field with no column may be a column of the header spelt otherwise (`Lead_ID`, `employes`):
+  // its message names that column, which is then not listed among the ignored ones.
+  const HeaderGuesses guesses = guess_columns(schema_, field_column_, unknown);
+  for (const std::string_view name : unknown)
+    if (!guesses.taken.count(name)) ignored.emplace_back(name);
   for (std::size_t f = 0; f < schema_.fields.size(); ++f) {
     const Field& field = schema_.fields[f];
     if (field_column_[f] >= 0) continue;
+    const std::string hint = did_you_mean_column(guesses.column_for_field[f]);
     if (field.key)
-      return fmt::format("{}: missing column '{}' (the key of the schema)", name_, field.name);
+      return fmt::format("{}: missing column '{}' (the key of the schema){}", name_, field.name, hint);
     if (field.required)
-      return fmt::format("{}: missing column '{}' (required by the schema)", name_, field.name);
-    warnings.push_back(fmt::format("{}: no column for field '{}'; it is missing in every record",
-                                   name_, field.name));
+      return fmt::format("{}: missing column '{}' (required by the schema){}", name_, field.name, hint);
+    warnings.push_back(fmt::format("{}: no column for field '{}'; it is missing in every record{}",
+                                   name_, field.name, hint));
   }
   if (schema_.key_index >= 0) key_column_ = field_column_[schema_.key_index];
   return {};
@@ -273,7 +279,7 @@ void CsvReader::fill(Record& rec, const CsvScan& scan) {
 ReaderOpenResult open_csv_reader(std::FILE* in, std::string_view name, const Schema& schema) {
   ReaderOpenResult result;
   auto reader = std::make_unique<CsvReader>(in, name, schema);
-  result.error = reader->read_header(result.warnings);
+  result.error = reader->read_header(result.warnings, result.ignored_columns);
   if (result.error.empty()) result.reader = std::move(reader);
   return result;
 }

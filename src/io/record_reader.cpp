@@ -1,6 +1,9 @@
 // Choosing a format and opening a reader for it.
+#include <fmt/format.h>
+
 #include "common/ascii.hpp"
 #include "io/readers.hpp"
+#include "io/record_errors.hpp"
 #include "leadscore/io.hpp"
 
 namespace leadscore {
@@ -31,6 +34,19 @@ ReaderOpenResult open_record_reader(std::FILE* in, std::string_view name, Record
                                     const Schema& schema) {
   return format == RecordFormat::Csv ? io::open_csv_reader(in, name, schema)
                                      : io::open_jsonl_reader(in, name, schema);
+}
+
+std::string ignored_columns_note(std::string_view name, const std::vector<std::string>& columns) {
+  if (columns.empty()) return {};
+  constexpr std::size_t max_named = 20;
+  std::string list;
+  for (std::size_t i = 0; i < columns.size() && i < max_named; ++i) {
+    if (i > 0) list += ", ";
+    io::append_quoted_value(list, columns[i]);
+  }
+  if (columns.size() > max_named) list += fmt::format(" and {} more", columns.size() - max_named);
+  if (columns.size() == 1) return fmt::format("{}: 1 column is not in the schema and is ignored: {}", name, list);
+  return fmt::format("{}: {} columns are not in the schema and are ignored: {}", name, columns.size(), list);
 }
 
 }  // namespace leadscore

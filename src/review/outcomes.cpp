@@ -28,19 +28,21 @@ bool is_absent_optional_column(std::string_view warning) {
   return false;
 }
 
-// The lead readers word header problems for a lead file ("not in the schema"); an outcome file's
-// columns are fixed, so say which they are. A message of another shape is passed on as it is.
+std::string outcome_columns(std::string_view key) {
+  return fmt::format("'{}', '{}' and optionally '{}', '{}'", key, converted_name, closed_at_name, deal_value_name);
+}
+
+// The lead readers word a missing column for a lead file ("required by the schema"); an outcome
+// file's columns are fixed, so say which they are. A message of another shape is passed on as it is.
 std::string outcome_wording(std::string message, std::string_view key) {
-  const std::string columns = fmt::format("'{}', '{}' and optionally '{}', '{}'", key, converted_name,
-                                          closed_at_name, deal_value_name);
+  const std::string columns = outcome_columns(key);
   const std::pair<std::string_view, std::string> rewrites[] = {
-      {"is not in the schema; ignored", fmt::format("is not an outcome column ({}); ignored", columns)},
       {"(required by the schema)", fmt::format("(an outcome file has {})", columns)},
       {"(the key of the schema)", fmt::format("(the leads' key; an outcome file has {})", columns)},
   };
   for (const auto& [from, to] : rewrites) {
     const std::size_t at = message.rfind(from);
-    if (at != std::string::npos && at + from.size() == message.size()) return message.replace(at, from.size(), to);
+    if (at != std::string::npos) return message.replace(at, from.size(), to);
   }
   return message;
 }
@@ -145,6 +147,13 @@ OutcomeReadResult read_outcomes(std::FILE* in, std::string_view name, RecordForm
   result.table.set_int_keys(schema.fields[0].type == FieldType::Int);
   ReaderOpenResult opened = open_record_reader(in, name, format, schema);
   const std::string_view key = schema.fields[0].name;
+  // An outcome file has a few columns, so each one ignored gets its own line.
+  for (const std::string& column : opened.ignored_columns) {
+    std::string quoted;
+    io::append_quoted_value(quoted, column);
+    result.warnings.push_back(fmt::format("{}: column {} is not an outcome column ({}); ignored", name, quoted,
+                                          outcome_columns(key)));
+  }
   for (std::string& w : opened.warnings)
     if (!is_absent_optional_column(w)) result.warnings.push_back(outcome_wording(std::move(w), key));
   if (!opened.reader) {

@@ -93,7 +93,10 @@ std::optional<review::LeadData> read_pass(const TuneInput& in, const Program& pr
     return std::nullopt;
   }
   ReaderOpenResult opened = open_record_reader(f.get(), in.leads_path, in.leads_format, program.schema);
-  if (first) r.warnings.insert(r.warnings.end(), opened.warnings.begin(), opened.warnings.end());
+  if (first) {
+    r.warnings.insert(r.warnings.end(), opened.warnings.begin(), opened.warnings.end());
+    r.ignored_columns = opened.ignored_columns;
+  }
   if (!opened.reader) {
     r.error = opened.error;
     r.error_is_usage = true;

@@ -88,6 +88,7 @@ std::string show(const Field& f, const FieldValue& v, const Record& rec) {
 struct ReadResult {
   std::string error;
   std::vector<std::string> warnings;
+  std::vector<std::string> ignored_columns;
   std::vector<Got> records;
 };
 
@@ -99,6 +100,7 @@ ReadResult read_all(const std::string& text, const Schema& schema = lead_schema(
   ReaderOpenResult opened = open_record_reader(in, "leads.csv", RecordFormat::Csv, schema);
   out.error = opened.error;
   out.warnings = opened.warnings;
+  out.ignored_columns = opened.ignored_columns;
   if (opened.reader) {
     Record rec;
     while (opened.reader->next(rec)) {
@@ -249,9 +251,9 @@ TEST_CASE("csv: columns are matched by name, in any order") {
   CHECK(r.records[0][0] == "L1");
   CHECK(r.records[0][8] == "2026-01-01");
   CHECK(r.records[0][2] == "-");
+  CHECK(r.ignored_columns == std::vector<std::string>{"extra"});
   CHECK(r.warnings ==
         std::vector<std::string>{
-            "leads.csv: column 'extra' is not in the schema; ignored",
             "leads.csv: no column for field 'size'; it is missing in every record",
             "leads.csv: no column for field 'revenue'; it is missing in every record",
             "leads.csv: no column for field 'industry'; it is missing in every record",
@@ -264,10 +266,35 @@ TEST_CASE("csv: columns are matched by name, in any order") {
 TEST_CASE("csv: an extra column is warned about once, even when repeated") {
   const ReadResult r = read_all("id,email,foo,foo,,size,revenue,industry,visited,tags,demo,last\n");
   CHECK(r.error == "");
-  CHECK(r.warnings == std::vector<std::string>{
-                          "leads.csv: column 'foo' is not in the schema; ignored",
-                          "leads.csv: column 5 has no name; ignored",
-                      });
+  CHECK(r.ignored_columns == std::vector<std::string>{"foo"});
+  CHECK(r.warnings == std::vector<std::string>{"leads.csv: column 5 has no name; ignored"});
+}
+
+TEST_CASE("csv: a column that spells a field otherwise is named in that field's message") {
+  // Case and punctuation (`E-Mail`, `Revenue`, `ID`) and a typo (`sise` for `size`).
+  const ReadResult r = read_all("id,E-Mail,sise,Revenue,industry,visited,tags,demo,last,notes\n");
+  CHECK(r.error == "leads.csv: missing column 'email' (required by the schema); did you mean column 'E-Mail'?");
+  const ReadResult typo = read_all("id,email,sise,Revenue,industry,visited,tags,demo,last,notes\n");
+  CHECK(typo.error == "");
+  CHECK(typo.warnings == std::vector<std::string>{
+                             "leads.csv: no column for field 'size'; it is missing in every record; did you mean column 'sise'?",
+                             "leads.csv: no column for field 'revenue'; it is missing in every record; did you mean column 'Revenue'?",
+                         });
+  // The guessed columns are not among the ignored ones; the others are.
+  CHECK(typo.ignored_columns == std::vector<std::string>{"notes"});
+  CHECK(read_all("ID,email\n").error == "leads.csv: missing column 'id' (the key of the schema); did you mean column 'ID'?");
+}
+
+TEST_CASE("csv: the ignored columns make one line, naming the first 20") {
+  std::vector<std::string> columns;
+  CHECK(ignored_columns_note("a.csv", columns) == "");
+  columns.push_back("Lead Source");
+  CHECK(ignored_columns_note("a.csv", columns) == "a.csv: 1 column is not in the schema and is ignored: 'Lead Source'");
+  for (int i = 1; i < 22; ++i) columns.push_back(fmt::format("c{}", i));
+  const std::string note = ignored_columns_note("a.csv", columns);
+  CHECK(note.rfind("a.csv: 22 columns are not in the schema and are ignored: 'Lead Source', 'c1', ", 0) == 0);
+  CHECK(note.find("'c19' and 2 more") != std::string::npos);
+  CHECK(note.find("'c20'") == std::string::npos);
 }
 
 TEST_CASE("csv: header problems stop the run") {

@@ -1,0 +1,29 @@
+// The field a header column was likely meant for, when the header spells a field otherwise
+// (`Lead_ID`, `Lead ID` or `employes` for `lead_id` and `employees`): the missing-column message
+// then says which column to rename.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "leadscore/schema.hpp"
+
+namespace leadscore::io {
+
+struct HeaderGuesses {
+  std::vector<std::string_view> column_for_field;  // per field: the column guessed for it, or ""
+  std::unordered_set<std::string_view> taken;      // the columns guessed for some field
+};
+
+// Guesses among `unknown` (header names that are no field's) for each field whose `field_column`
+// is -1: first a column whose name becomes the field's name as `schema infer` names fields, then
+// the nearest by edit distance. Each column is guessed for one field at most.
+HeaderGuesses guess_columns(const Schema& schema, const std::vector<int>& field_column,
+                            const std::vector<std::string_view>& unknown);
+
+// `; did you mean column "Lead_ID"?`, or "" when there is no guess.
+std::string did_you_mean_column(std::string_view column);
+
+}  // namespace leadscore::io
