@@ -99,7 +99,7 @@ inline const CheckedSchema& schema_for_model(std::string_view text) {
 // point is that rendering any span of any file is safe.
 inline void render_all(const Diagnostics& diags, const SourceManager& sources) {
   for (auto format : {DiagnosticFormat::Text, DiagnosticFormat::Json, DiagnosticFormat::Sarif,
-                      DiagnosticFormat::Github}) {
+                      DiagnosticFormat::Github, DiagnosticFormat::Junit}) {
     std::string out = format_diagnostics(format, diags.all(), sources);
     if (!diags.all().empty() && out.empty()) fail("diagnostics rendered as nothing");
   }
