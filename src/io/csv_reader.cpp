@@ -174,11 +174,12 @@ std::string CsvReader::read_header(std::vector<std::string>& warnings, std::vect
   // fuzz regression).
   std::unordered_set<std::string_view> unknown_seen;
   std::vector<std::string_view> unknown;
-  // Field names to indices, once: Schema::find is a linear search, so a wide schema with a wide
-  // header was quadratic too (8,000 fields: seconds; a fuzz regression).
+  // Column names (a field's `from "..."`, else its name) to fields, once: Schema::find is a linear
+  // search, so a wide schema with a wide header was quadratic too (8,000 fields: seconds; a fuzz
+  // regression).
   std::unordered_map<std::string_view, int> field_index;
   for (std::size_t f = 0; f < schema_.fields.size(); ++f)
-    field_index.emplace(schema_.fields[f].name, static_cast<int>(f));
+    field_index.emplace(schema_.fields[f].column_name(), static_cast<int>(f));
   for (std::size_t c = 0; c < cells_.size(); ++c) {
     unescape_quotes(cells_[c]);
     const std::string_view name = trim_blanks(cells_[c].text());
@@ -207,12 +208,19 @@ std::string CsvReader::read_header(std::vector<std::string>& warnings, std::vect
     const Field& field = schema_.fields[f];
     if (field_column_[f] >= 0) continue;
     const std::string hint = did_you_mean_column(guesses.column_for_field[f]);
+    // The column looked for, and the field when `from` names another column.
+    const std::string_view column = field.column_name();
+    const std::string which = column == field.name ? "" : fmt::format("field {}, ", field.name);
     if (field.key)
-      return fmt::format("{}: missing column '{}' (the key of the schema){}", name_, field.name, hint);
+      return fmt::format("{}: missing column '{}' ({}the key of the schema){}", name_, column, which, hint);
     if (field.required)
-      return fmt::format("{}: missing column '{}' (required by the schema){}", name_, field.name, hint);
-    warnings.push_back(fmt::format("{}: no column for field '{}'; it is missing in every record{}",
-                                   name_, field.name, hint));
+      return fmt::format("{}: missing column '{}' ({}required by the schema){}", name_, column, which, hint);
+    if (column == field.name)
+      warnings.push_back(fmt::format("{}: no column for field '{}'; it is missing in every record{}",
+                                     name_, field.name, hint));
+    else
+      warnings.push_back(fmt::format("{}: no column '{}' for field '{}'; it is missing in every record{}",
+                                     name_, column, field.name, hint));
   }
   if (schema_.key_index >= 0) key_column_ = field_column_[schema_.key_index];
   return {};
@@ -263,7 +271,8 @@ void CsvReader::fill(Record& rec, const CsvScan& scan) {
     const Field& field = schema_.fields[f];
     const int col = field_column_[f];
     const std::string_view text = col >= 0 ? cells_[col].text() : std::string_view();
-    if (text.empty()) {  // an empty cell, quoted or not, is a missing value
+    // An empty cell, quoted or not, is a missing value, and so is a placeholder (`missing [...]`).
+    if (text.empty() || is_placeholder(field, text)) {
       if (field.required || field.key) {
         report_missing(rec, field);
         return;

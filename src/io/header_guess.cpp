@@ -21,7 +21,9 @@ HeaderGuesses guess_columns(const Schema& schema, const std::vector<int>& field_
   for (const std::string_view column : unknown) identifiers.push_back(identifier_from_header(column));
   for (std::size_t f = 0; f < schema.fields.size(); ++f) {
     if (field_column[f] >= 0) continue;
-    const std::string& field = schema.fields[f].name;
+    // Guessed against the column the field reads (`from "Lead Source"`, else its name).
+    const std::string_view column = schema.fields[f].column_name();
+    const std::string field = identifier_from_header(column);
     std::string_view guess;
     for (std::size_t c = 0; c < unknown.size() && guess.empty(); ++c)
       if (identifiers[c] == field && !g.taken.count(unknown[c])) guess = unknown[c];
@@ -29,7 +31,7 @@ HeaderGuesses guess_columns(const Schema& schema, const std::vector<int>& field_
       std::vector<std::string_view> free;
       for (const std::string_view column : unknown)
         if (!g.taken.count(column)) free.push_back(column);
-      const std::string near = closest(field, free);
+      const std::string near = closest(column, free);
       for (const std::string_view column : free)
         if (column == near) guess = column;
     }

@@ -17,9 +17,9 @@ struct HeaderGuesses {
   std::unordered_set<std::string_view> taken;      // the columns guessed for some field
 };
 
-// Guesses among `unknown` (header names that are no field's) for each field whose `field_column`
-// is -1: first a column whose name becomes the field's name as `schema infer` names fields, then
-// the nearest by edit distance. Each column is guessed for one field at most.
+// Guesses among `unknown` (header names that are no field's column) for each field whose
+// `field_column` is -1: first a column whose name becomes the same name as the field's column
+// (Field::column_name) when `schema infer` names fields, then the nearest by edit distance. Each column is guessed for one field at most.
 HeaderGuesses guess_columns(const Schema& schema, const std::vector<int>& field_column,
                             const std::vector<std::string_view>& unknown);
 

@@ -84,6 +84,81 @@ Read read(const std::string& text, RecordFormat format, const Schema& s = schema
 
 TEST_SUITE("io columns") {
 
+TEST_CASE("csv: fields read the columns their `from` names, in any order, headers trimmed") {
+  const Read r = read(" Lead Origin ,city,Prospect ID,Pages,Total Visits,Other\n"
+                      "Lead Add Form,Pune,P1,pricing page;blog,3,x\n"
+                      "API,,P2,,,y\n",
+                      RecordFormat::Csv);
+  REQUIRE(r.error == "");
+  CHECK(r.ignored == std::vector<std::string>{"Other"});
+  REQUIRE(r.rows.size() == 2);
+  CHECK(r.rows[0] == "P1||id=P1 origin=Lead Add Form visits=3 pages=blog;pricing page city=Pune");
+  CHECK(r.rows[1] == "P2||id=P2 origin=API visits=- pages=- city=-");
+}
+
+TEST_CASE("csv: a field's name is not its column when `from` names another") {
+  // `id` and `origin` are field names, not columns: they are ignored, and the key's column is missing.
+  const Read r = read("id,origin,Lead Origin\nP1,API,API\n", RecordFormat::Csv);
+  CHECK(r.error == "leads.csv: missing column 'Prospect ID' (field id, the key of the schema)");
+}
+
+TEST_CASE("csv: missing columns are named by column, and the field when it differs") {
+  CHECK(read("Prospect ID,city\nP1,x\n", RecordFormat::Csv).error ==
+        "leads.csv: missing column 'Lead Origin' (field origin, required by the schema)");
+  const Read r = read("Prospect ID,Lead Origin\nP1,API\n", RecordFormat::Csv);
+  REQUIRE(r.error == "");
+  CHECK(r.warnings == std::vector<std::string>{
+                          "leads.csv: no column 'Total Visits' for field 'visits'; it is missing in every record",
+                          "leads.csv: no column 'Pages' for field 'pages'; it is missing in every record",
+                          "leads.csv: no column for field 'city'; it is missing in every record"});
+}
+
+TEST_CASE("csv: the did-you-mean guesses against the column a field reads") {
+  CHECK(read("Prospect_ID,Lead Origin\nP1,API\n", RecordFormat::Csv).error ==
+        "leads.csv: missing column 'Prospect ID' (field id, the key of the schema); did you mean column "
+        "'Prospect_ID'?");
+  CHECK(read("Prospect ID,Lead Orign\nP1,API\n", RecordFormat::Csv).error ==
+        "leads.csv: missing column 'Lead Origin' (field origin, required by the schema); did you mean "
+        "column 'Lead Orign'?");
+  // The field's name is no longer its column, so a header spelt like the name is only a guess.
+  CHECK(read("Prospect ID,Lead Origin,Total Visits,Pages,City\nP1,API,1,,x\n", RecordFormat::Csv).warnings ==
+        std::vector<std::string>{
+            "leads.csv: no column for field 'city'; it is missing in every record; did you mean column 'City'?"});
+}
+
+TEST_CASE("csv: a column read twice in the header stops the run, named as written") {
+  CHECK(read("Prospect ID,Lead Origin,Lead Origin\nP1,API,API\n", RecordFormat::Csv).error ==
+        "leads.csv: column 'Lead Origin' appears twice in the header");
+}
+
+TEST_CASE("csv: placeholders read as missing, trimmed and ignoring ASCII case, field's and schema's") {
+  const Read r = read("Prospect ID,Lead Origin,Total Visits,Pages,city\n"
+                      "P1,API,-,Select,select\n"
+                      "P2,API, n/a ,N/A,SELECT \n"
+                      "P3,API,3,blog,Selected\n"
+                      "P4,Select,1,,x\n"
+                      "P5,API,--,,x\n",
+                      RecordFormat::Csv);
+  REQUIRE(r.error == "");
+  REQUIRE(r.rows.size() == 5);
+  CHECK(r.rows[0] == "P1||id=P1 origin=API visits=- pages=- city=-");
+  CHECK(r.rows[1] == "P2||id=P2 origin=API visits=- pages=- city=-");
+  // Only whole values: `Selected` is text.
+  CHECK(r.rows[2] == "P3||id=P3 origin=API visits=3 pages=blog city=Selected");
+  // A placeholder in a required field is a missing required value.
+  CHECK(r.rows[3] == "P4|line 5: field 'origin' is required but missing");
+  // `-` is the field's own placeholder; `--` is not one.
+  CHECK(r.rows[4] == "P5|line 6: field 'visits': '--' is not an int");
+}
+
+TEST_CASE("csv: without `missing`, placeholder words are values") {
+  auto p = schema_from("schema s {\n  id: string key\n  origin: enum(API, Select)\n  n: int\n}\n");
+  REQUIRE_FALSE(p->diags.has_errors());
+  const Read r = read("id,origin,n\nP1,Select,-\n", RecordFormat::Csv, p->schema);
+  REQUIRE(r.rows.size() == 1);
+  CHECK(r.rows[0] == "P1|line 2: field 'n': '-' is not an int");
+}
+
 TEST_CASE("jsonl: keys are the columns `from` names; placeholders are strings read as missing") {
   const Read r = read(
       "{\"Prospect ID\": \"P1\", \"Lead Origin\": \"Lead Add Form\", \"Total Visits\": 3, \"Pages\": [\"pricing page\"], \"city\": \"Pune\"}\n"
