@@ -502,6 +502,12 @@ std::optional<std::string> Generator::run() {
     }
     group_lines.push_back(fmt::format("{} AS {}", sp_.substr_from_2(sp_.concat(parts)), id("s$fired")));
   }
+  // The readers take a placeholder (`missing ["Select"]`) for a missing value; a query that read
+  // it as a value would answer otherwise, so it is refused until the query can match them too.
+  for (int f : used_fields_) {
+    if (!field(f).missing.empty())
+      refuse(field(f).span, fmt::format("field '{}' has `missing [...]` placeholders, which the query would read as values", field(f).name));
+  }
   if (!ok_) return std::nullopt;
 
   // The score: the sum of the group totals in order, clamped.
