@@ -10,28 +10,12 @@
 #include <vector>
 
 #include "leadscore/io.hpp"
+#include "writer_support.hpp"
 
 using namespace leadscore;
+using lstest::write_all;
 
 namespace {
-
-// Writes `rows` through a writer for `format` and returns the text it produced.
-std::string write_all(RecordFormat format, const OutputColumns& columns,
-                      const std::vector<ScoredRow>& rows) {
-  char* data = nullptr;
-  std::size_t size = 0;
-  std::FILE* out = open_memstream(&data, &size);
-  REQUIRE(out != nullptr);
-  {
-    auto writer = make_result_writer(out, format, columns);
-    for (const ScoredRow& row : rows) writer->write(row);
-    CHECK(writer->finish());
-  }
-  std::fclose(out);
-  std::string text(data, size);
-  std::free(data);
-  return text;
-}
 
 const double groups_a[] = {10, 10.5};
 const std::string_view fired_a[] = {"Senior title", "visited pricing_page"};

@@ -13,28 +13,14 @@
 #include <fmt/format.h>
 
 #include "leadscore/io.hpp"
+#include "writer_support.hpp"
 
 using namespace leadscore;
+using lstest::write_all;
 
 namespace {
 
 std::string rounded(double x, int decimals) { return format_number(round_decimals(x, decimals)); }
-
-std::string write_rows(RecordFormat format, const OutputColumns& columns, const std::vector<ScoredRow>& rows) {
-  char* data = nullptr;
-  std::size_t size = 0;
-  std::FILE* out = open_memstream(&data, &size);
-  REQUIRE(out != nullptr);
-  {
-    auto writer = make_result_writer(out, format, columns);
-    for (const ScoredRow& row : rows) writer->write(row);
-    CHECK(writer->finish());
-  }
-  std::fclose(out);
-  std::string text(data, size);
-  std::free(data);
-  return text;
-}
 
 }  // namespace
 
@@ -138,21 +124,21 @@ TEST_CASE("the writers round the score and group cells only with round_decimals 
   columns.key_name = "id";
   columns.group_names = {"fit", "engagement"};
 
-  CHECK(write_rows(RecordFormat::Csv, columns, {row}) ==
+  CHECK(write_all(RecordFormat::Csv, columns, {row}) ==
         "id,score,qualified,tier,status,reason,fit,engagement\n"
         "L1,15.696599011449997,false,warm,ok,,15.399999999999999,0.2965990114499988\n");
   columns.round_decimals = 2;
-  CHECK(write_rows(RecordFormat::Csv, columns, {row, error}) ==
+  CHECK(write_all(RecordFormat::Csv, columns, {row, error}) ==
         "id,score,qualified,tier,status,reason,fit,engagement\n"
         "L1,15.7,false,warm,ok,,15.4,0.3\n"
         "L2,,false,,error,line 3: bad,,\n");
-  CHECK(write_rows(RecordFormat::JsonLines, columns, {row, error}) ==
+  CHECK(write_all(RecordFormat::JsonLines, columns, {row, error}) ==
         "{\"id\":\"L1\",\"score\":15.7,\"qualified\":false,\"tier\":\"warm\",\"status\":\"ok\",\"reason\":null,"
         "\"fit\":15.4,\"engagement\":0.3}\n"
         "{\"id\":\"L2\",\"score\":null,\"qualified\":false,\"tier\":null,\"status\":\"error\","
         "\"reason\":\"line 3: bad\",\"fit\":null,\"engagement\":null}\n");
   columns.round_decimals = 0;
-  CHECK(write_rows(RecordFormat::Csv, columns, {row}) ==
+  CHECK(write_all(RecordFormat::Csv, columns, {row}) ==
         "id,score,qualified,tier,status,reason,fit,engagement\n"
         "L1,16,false,warm,ok,,15,0\n");
 }
