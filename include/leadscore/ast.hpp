@@ -41,6 +41,7 @@ enum class TypeKind : std::uint8_t {
   Number,     // int and number
   String,
   Date,
+  Timestamp,  // a timestamp field's value (an instant)
   Enum,       // a value of enum field `field`
   Set,        // a set of the members of set field `field`
   StringSet,
@@ -206,7 +207,7 @@ struct SchemaField {
   Span span;
   std::string name;
   Span name_span;
-  std::string type;                     // string int number bool date enum set
+  std::string type;                     // string int number bool date timestamp enum set
   bool string_set = false;              // set(string)
   std::vector<std::string> members;     // as read: a quoted member is unescaped
   std::vector<Span> member_spans;
@@ -218,6 +219,9 @@ struct SchemaField {
   std::vector<Span> column_spans;
   std::vector<std::string> missing;     // `missing [...]`: texts read as missing
   std::vector<Span> missing_spans;
+  // `format "%d/%m/%Y"`: the layout of its dates, one entry per `format` written.
+  std::vector<std::string> formats;
+  std::vector<Span> format_spans;
 };
 
 struct SchemaFile {
@@ -227,6 +231,8 @@ struct SchemaFile {
   std::vector<SchemaField> fields;
   std::vector<std::string> missing;     // `missing [...]` lines of the schema, for every field
   std::vector<Span> missing_spans;
+  std::vector<std::string> formats;     // `format "..."` lines: the layout of every date field
+  std::vector<Span> format_spans;       // without its own (one line is allowed)
 };
 
 }  // namespace leadscore::ast

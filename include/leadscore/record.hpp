@@ -13,13 +13,13 @@ namespace leadscore {
 
 struct FieldValue {
   bool present = false;
-  std::int64_t i = 0;         // Int
-  double num = 0;             // Int (promoted) and Number
+  std::int64_t i = 0;         // Int; Timestamp: seconds since 1970-01-01T00:00:00Z
+  double num = 0;             // Int (promoted), Number and Timestamp
   bool b = false;             // Bool
-  Day date = 0;               // Date
+  Day date = 0;               // Date; Timestamp: its UTC day
   std::uint32_t member = 0;   // Enum: index in Field::members
   std::uint64_t set_bits = 0; // Set: bit k = members[k]
-  std::string_view str;       // String (also Enum and Date: the text as read)
+  std::string_view str;       // String (also Enum, Date and Timestamp: the text as read)
   std::uint32_t items_begin = 0, items_count = 0;  // StringSet: range in Record::items
 };
 

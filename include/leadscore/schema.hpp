@@ -16,6 +16,7 @@ enum class FieldType : std::uint8_t {
   Number,     // double
   Bool,
   Date,       // calendar day, days since 1970-01-01
+  Timestamp,  // an instant at second precision, seconds since 1970-01-01T00:00:00Z
   Enum,       // one of `members`
   Set,        // a subset of `members` (at most 64), held as a bitmask
   StringSet,  // an open set of strings
@@ -34,6 +35,9 @@ struct Field {
   // Texts that mean "no value" (`missing [...]`): the field's own, then the schema's. A cell or
   // JSON string equal to one, after trimming blanks and ignoring ASCII case, is a missing value.
   std::vector<std::string> missing;
+  // `format "..."`: the layout of a date or timestamp field's values (its own; a date's, else the
+  // schema's); empty: ISO 8601.
+  std::string format;
   bool key = false;
   bool required = false;
   Span span;  // the whole declaration
@@ -49,6 +53,7 @@ struct Schema {
   std::vector<Field> fields;
   int key_index = -1;  // exactly one field is the key in a checked schema
   std::vector<std::string> missing;  // the schema's own `missing [...]` (also in every field's)
+  std::string format;                // the schema's own `format "..."` (also in its date fields' without one)
   Span span;
 
   // Index of the field called `name`, or -1. Used while loading and checking, never per record.

@@ -54,6 +54,7 @@ class Checker {
   std::vector<std::string_view> value_names() const;
   std::vector<std::string_view> field_names() const;
   void expect(ast::Expr& e, const ast::Type& got, ast::TypeKind want, std::string_view what);
+  ast::Type arith(ast::Expr& e);
 
   ast::Model& model_;
   const Schema& schema_;

@@ -30,6 +30,7 @@ Type field_value_type(const Field& f, int index) {
     case FieldType::Number: return of(TypeKind::Number);
     case FieldType::Bool: return of(TypeKind::Condition);
     case FieldType::Date: return of(TypeKind::Date);
+    case FieldType::Timestamp: return of(TypeKind::Timestamp);
     case FieldType::Enum: return of(TypeKind::Enum, index);
     case FieldType::Set: return of(TypeKind::Set, index);
     case FieldType::StringSet: return of(TypeKind::StringSet);
@@ -147,7 +148,7 @@ Type Checker::compare(Expr& e) {
   };
   bool ordering = e.op != ast::CompareOp::Eq && e.op != ast::CompareOp::Ne;
   bool ok = (tl.kind == tr.kind && (tl.kind == TypeKind::Number || tl.kind == TypeKind::String ||
-                                    tl.kind == TypeKind::Date)) ||
+                                    tl.kind == TypeKind::Date || tl.kind == TypeKind::Timestamp)) ||
             enum_vs_member(tl, tr) || enum_vs_member(tr, tl) ||
             (tl.kind == TypeKind::Condition && tr.kind == TypeKind::Condition && !ordering);
   if (!ok) {
@@ -157,6 +158,8 @@ Type Checker::compare(Expr& e) {
       hint = "; compare an enum with one of its members";
     } else if (tl.kind == TypeKind::Set || tr.kind == TypeKind::Set) {
       hint = "; test a set with 'any of', 'all of' or a member name";
+    } else if (tl.kind == TypeKind::Timestamp || tr.kind == TypeKind::Timestamp) {
+      hint = "; test a timestamp against a day with 'before' or 'after'";
     }
     report_.type_mismatch(e.span, fmt::format("cannot compare {} with {}{}", type_name(tl),
                                               type_name(tr), hint));
@@ -226,7 +229,7 @@ Type Checker::membership(Expr& e) {
   if (tv.kind == TypeKind::Set || tv.kind == TypeKind::StringSet) {
     report_.type_mismatch(e.kids[0]->span, "'in' tests one value; test a set with 'any of' or 'all of'");
     tv = of(TypeKind::Unknown);
-  } else if (tv.kind == TypeKind::Condition) {
+  } else if (tv.kind == TypeKind::Condition || tv.kind == TypeKind::Timestamp) {
     report_.type_mismatch(e.kids[0]->span, "'in' needs a number, string, date or enum value");
     tv = of(TypeKind::Unknown);
   }
@@ -326,6 +329,24 @@ Type Checker::string_test(Expr& e) {
   return of(TypeKind::Condition);
 }
 
+Type Checker::arith(Expr& e) {
+  std::vector<Type> operands;
+  for (auto& k : e.kids) operands.push_back(expr(*k));
+  // `a - b` of two timestamps: the seconds from b to a.
+  if (e.kids.size() == 2 && e.ops[0] == '-' && operands[0].kind == TypeKind::Timestamp &&
+      operands[1].kind == TypeKind::Timestamp)
+    return of(TypeKind::Number);
+  for (std::size_t i = 0; i < e.kids.size(); ++i) {
+    if (operands[i].kind == TypeKind::Timestamp) {
+      report_.type_mismatch(e.kids[i]->span, "a timestamp takes part in arithmetic only as 'a - b' of two "
+                                             "timestamps (the seconds between them)");
+    } else {
+      expect(*e.kids[i], operands[i], TypeKind::Number, "arithmetic");
+    }
+  }
+  return of(TypeKind::Number);
+}
+
 Type Checker::call(Expr& e) {
   for (const auto& b : builtins) {
     if (b.name != e.text) continue;
@@ -336,7 +357,8 @@ Type Checker::call(Expr& e) {
     }
     Type t = expr(*e.kids[0]);
     bool ok = t.kind == b.arg || t.kind == TypeKind::Unknown ||
-              (b.arg == TypeKind::Set && t.kind == TypeKind::StringSet);
+              (b.arg == TypeKind::Set && t.kind == TypeKind::StringSet) ||
+              (b.arg == TypeKind::Date && t.kind == TypeKind::Timestamp);
     if (!ok) {
       report_.type_mismatch(e.kids[0]->span, fmt::format("'{}' needs {}, found {}", b.name,
                                                          type_name(of(b.arg)), type_name(t)));
@@ -387,10 +409,7 @@ Type Checker::expr(Expr& e) {
       expect(*e.kids[0], expr(*e.kids[0]), TypeKind::Number, "'-'");
       t = of(TypeKind::Number);
       break;
-    case ExprKind::Arith:
-      for (auto& k : e.kids) expect(*k, expr(*k), TypeKind::Number, "arithmetic");
-      t = of(TypeKind::Number);
-      break;
+    case ExprKind::Arith: t = arith(e); break;
     case ExprKind::Compare: t = compare(e); break;
     case ExprKind::In:
     case ExprKind::NotIn: t = membership(e); break;
@@ -414,7 +433,8 @@ Type Checker::expr(Expr& e) {
     case ExprKind::OlderThan:
     case ExprKind::Before:
     case ExprKind::After:
-      expect(*e.kids[0], expr(*e.kids[0]), TypeKind::Date, "a date test");
+      if (Type d = expr(*e.kids[0]); d.kind != TypeKind::Timestamp)  // a timestamp's UTC day
+        expect(*e.kids[0], d, TypeKind::Date, "a date test");
       t = of(TypeKind::Condition);
       break;
     case ExprKind::And:

@@ -7,6 +7,7 @@
 
 #include "check/checker.hpp"
 #include "check/output_columns.hpp"
+#include "common/date_layout.hpp"
 #include "common/suggest.hpp"
 #include "leadscore/check.hpp"
 #include "leadscore/limits.hpp"
@@ -135,8 +136,9 @@ void Checker::check_groups() {
     int f = schema_.find(d.field);
     if (f < 0) {
       report_.unknown_field(d.field_span, d.field, field_names());
-    } else if (schema_.fields[static_cast<std::size_t>(f)].type != FieldType::Date) {
-      report_.type_mismatch(d.field_span, fmt::format("decay needs a date field; '{}' is {}", d.field,
+    } else if (const FieldType t = schema_.fields[static_cast<std::size_t>(f)].type;
+               t != FieldType::Date && t != FieldType::Timestamp) {
+      report_.type_mismatch(d.field_span, fmt::format("decay needs a date or timestamp field; '{}' is {}", d.field,
                                                       field_type_name(schema_.fields[static_cast<std::size_t>(f)].type)));
     }
     if (d.percent < 0 || d.percent > 100) {
@@ -274,7 +276,12 @@ void Checker::check_tests() {
           break;
         case FieldType::Number: ok = v.kind == ast::ExprKind::Number; break;
         case FieldType::Bool: ok = v.kind == ast::ExprKind::Bool; break;
-        case FieldType::Date: ok = v.kind == ast::ExprKind::Date; break;
+        case FieldType::Date:
+        case FieldType::Timestamp:
+          // A date literal, or a quoted value as a record would hold it (in the field's layout).
+          ok = v.kind == ast::ExprKind::Date ||
+               (v.kind == ast::ExprKind::String && parse_dated(v.text, field.format).has_value());
+          break;
         case FieldType::Enum:
           ok = v.kind == ast::ExprKind::Name || v.kind == ast::ExprKind::String;  // bare or quoted
           if (ok) resolve_member(v, ast::Type{TypeKind::Enum, f, TypeKind::Unknown});

@@ -26,6 +26,7 @@ std::string_view type_name(const ast::Type& t) {
     case ast::TypeKind::Number: return "a number";
     case ast::TypeKind::String: return "a string";
     case ast::TypeKind::Date: return "a date";
+    case ast::TypeKind::Timestamp: return "a timestamp";
     case ast::TypeKind::Enum: return "an enum value";
     case ast::TypeKind::Set: return "a set";
     case ast::TypeKind::StringSet: return "a set of strings";

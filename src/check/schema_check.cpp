@@ -7,6 +7,7 @@
 
 #include "check/output_columns.hpp"
 #include "check/report.hpp"
+#include "common/date_layout.hpp"
 #include "leadscore/check.hpp"
 
 namespace leadscore {
@@ -18,6 +19,7 @@ FieldType field_type_of(const ast::SchemaField& f) {
   if (f.type == "number") return FieldType::Number;
   if (f.type == "bool") return FieldType::Bool;
   if (f.type == "date") return FieldType::Date;
+  if (f.type == "timestamp") return FieldType::Timestamp;
   if (f.type == "enum") return FieldType::Enum;
   if (f.type == "set") return f.string_set ? FieldType::StringSet : FieldType::Set;
   return FieldType::String;
@@ -43,6 +45,15 @@ std::string unreadable_member(std::string_view m, FieldType type) {
   return {};
 }
 
+// The layout written at `at`, or "" (reported) when it cannot read dates.
+std::string checked_layout(const std::string& layout, Span at, check::Reporter& report) {
+  if (std::string why = date_layout_error(layout); !why.empty()) {
+    report.invalid_schema(at, fmt::format("format \"{}\" cannot read dates: {}", layout, why));
+    return {};
+  }
+  return layout;
+}
+
 }  // namespace
 
 Schema check_schema(const ast::SchemaFile& file, Diagnostics& diags) {
@@ -52,6 +63,13 @@ Schema check_schema(const ast::SchemaFile& file, Diagnostics& diags) {
   schema.span = file.span;
   std::set<std::string, std::less<>> names;
   schema.missing = file.missing;
+  for (std::size_t i = 0; i < file.formats.size(); ++i) {
+    if (i > 0) {
+      report.invalid_schema(file.format_spans[i], "the schema has a second 'format' line; keep one");
+      continue;
+    }
+    schema.format = checked_layout(file.formats[i], file.format_spans[i], report);
+  }
   std::map<std::string, std::string, std::less<>> column_reader;  // column -> the field reading it
   for (const auto& f : file.fields) {
     if (!names.insert(f.name).second) {
@@ -93,6 +111,20 @@ Schema check_schema(const ast::SchemaFile& file, Diagnostics& diags) {
         report.invalid_schema(column_at, fmt::format("column \"{}\" is already read by field '{}'; "
                                                      "two fields cannot read one column",
                                                      column, at->second));
+    }
+    const bool dated = field.type == FieldType::Date || field.type == FieldType::Timestamp;
+    // The schema's layout is its dates'; a timestamp, which a date layout could not read, names its own.
+    if (field.type == FieldType::Date) field.format = schema.format;
+    for (std::size_t i = 0; i < f.formats.size(); ++i) {
+      if (!dated) {
+        report.invalid_schema(f.format_spans[i], fmt::format("field '{}' is {}; 'format' gives the layout "
+                                                             "of a date or timestamp field", f.name,
+                                                             field_type_name(field.type)));
+      } else if (i > 0) {
+        report.invalid_schema(f.format_spans[i], fmt::format("field '{}' has a second 'format'; keep one", f.name));
+      } else {
+        field.format = checked_layout(f.formats[i], f.format_spans[i], report);
+      }
     }
     field.missing = f.missing;
     field.missing.insert(field.missing.end(), file.missing.begin(), file.missing.end());

@@ -59,16 +59,6 @@ std::optional<Day> date_prefix(std::string_view t) {
   return days_from_civil(static_cast<int>(y), m, d);
 }
 
-// `hh:mm` at `pos` with hh <= max_hour; advances `pos`.
-bool hour_minute(std::string_view t, std::size_t& pos, unsigned max_hour) {
-  unsigned h = 0, mi = 0;
-  if (!digits(t, pos, 2, h) || pos + 2 >= t.size() || t[pos + 2] != ':' ||
-      !digits(t, pos + 3, 2, mi) || h > max_hour || mi > 59)
-    return false;
-  pos += 5;
-  return true;
-}
-
 }  // namespace
 
 std::optional<Day> parse_date(std::string_view text) {
@@ -76,31 +66,55 @@ std::optional<Day> parse_date(std::string_view text) {
   return date_prefix(text);
 }
 
-std::optional<Day> parse_date_or_datetime(std::string_view text) {
+std::optional<DateTimeParts> parse_iso_datetime(std::string_view text) {
   auto day = date_prefix(text);
-  if (!day || text.size() == 10) return day;
-  // The time must still be well formed even though only the date part is used: a malformed
-  // time usually means the column holds something other than what the schema says.
+  if (!day) return std::nullopt;
+  DateTimeParts parts;
+  parts.day = *day;
+  if (text.size() == 10) return parts;
+  // The time must be well formed even where only the date part is used: a malformed time usually
+  // means the column holds something other than what the schema says.
   std::size_t pos = 10;
-  if (text[pos] != 'T') return std::nullopt;
+  if (text[pos] != 'T' && text[pos] != ' ') return std::nullopt;
   ++pos;
-  if (!hour_minute(text, pos, 23)) return std::nullopt;
+  unsigned h = 0, mi = 0, s = 0;
+  if (!digits(text, pos, 2, h) || h > 23 || pos + 2 >= text.size() || text[pos + 2] != ':' ||
+      !digits(text, pos + 3, 2, mi) || mi > 59)
+    return std::nullopt;
+  pos += 5;
   if (pos < text.size() && text[pos] == ':') {
-    unsigned s = 0;
-    if (!digits(text, pos + 1, 2, s) || s > 60) return std::nullopt;  // 60: a leap second
+    if (!digits(text, pos + 1, 2, s) || s > 60) return std::nullopt;
+    if (s == 60) s = 59;  // a leap second stays within its minute
     pos += 3;
-    if (pos < text.size() && text[pos] == '.') {
+    if (pos < text.size() && (text[pos] == '.' || text[pos] == ',')) {
       const std::size_t start = ++pos;
       while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9') ++pos;
       if (pos == start || pos - start > 9) return std::nullopt;
     }
   }
-  if (pos == text.size()) return day;
-  if (text[pos] == 'Z') return pos + 1 == text.size() ? day : std::nullopt;
+  parts.second = static_cast<std::int32_t>(h * 3600 + mi * 60 + s);
+  if (pos == text.size()) return parts;
+  if (text[pos] == 'Z' || text[pos] == 'z') return pos + 1 == text.size() ? std::optional(parts) : std::nullopt;
   if (text[pos] != '+' && text[pos] != '-') return std::nullopt;
+  const int sign = text[pos] == '-' ? -1 : 1;
   ++pos;
-  if (!hour_minute(text, pos, 23) || pos != text.size()) return std::nullopt;
-  return day;
+  unsigned zh = 0, zm = 0;
+  if (!digits(text, pos, 2, zh) || zh > 23) return std::nullopt;
+  pos += 2;
+  if (pos < text.size()) {
+    if (text[pos] == ':') ++pos;
+    if (!digits(text, pos, 2, zm) || zm > 59) return std::nullopt;
+    pos += 2;
+  }
+  if (pos != text.size()) return std::nullopt;
+  parts.offset = sign * static_cast<std::int32_t>(zh * 3600 + zm * 60);
+  return parts;
+}
+
+std::optional<Day> parse_date_or_datetime(std::string_view text) {
+  const auto parts = parse_iso_datetime(text);
+  if (!parts) return std::nullopt;
+  return parts->day;
 }
 
 std::string format_date(Day d) {
@@ -108,6 +122,12 @@ std::string format_date(Day d) {
   unsigned m = 0, day = 0;
   civil_from_days(d, y, m, day);
   return fmt::format("{:04}-{:02}-{:02}", y, m, day);
+}
+
+std::string format_timestamp(Seconds t) {
+  const Day d = day_of(t);
+  const Seconds in_day = t - Seconds{d} * seconds_per_day;
+  return fmt::format("{}T{:02}:{:02}:{:02}Z", format_date(d), in_day / 3600, in_day / 60 % 60, in_day % 60);
 }
 
 Day today() {

@@ -16,6 +16,8 @@ std::string_view field_type_name(FieldType t) {
       return "bool";
     case FieldType::Date:
       return "date";
+    case FieldType::Timestamp:
+      return "timestamp";
     case FieldType::Enum:
       return "enum";
     case FieldType::Set:

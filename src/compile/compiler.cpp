@@ -68,6 +68,7 @@ class Compiler {
   void constant(const compile::Constant& c, Span span);
   void field_load(const Expr& e);
   void compare(const Expr& e);
+  void to_day(const Expr& operand);
   void membership(const Expr& e);
   void set_test(const Expr& e);
   void string_test(const Expr& e);
@@ -127,6 +128,7 @@ void Compiler::field_load(const Expr& e) {
     case FieldType::Number: emit(Op::FIELD_NUM, index, e.span); break;
     case FieldType::Bool: emit(Op::FIELD_BOOL, index, e.span); break;
     case FieldType::Date: emit(Op::FIELD_DATE, index, e.span); break;
+    case FieldType::Timestamp: emit(Op::FIELD_TIME, index, e.span); break;
     case FieldType::Enum: emit(Op::FIELD_ENUM, index, e.span); break;
     case FieldType::Set: emit(Op::FIELD_SET, index, e.span); break;
     case FieldType::StringSet: emit(Op::FIELD_STRSET, index, e.span); break;
@@ -189,6 +191,7 @@ void Compiler::value(const Expr& e) {
       Op op = e.text == "lower" ? Op::LOWER : e.text == "upper" ? Op::UPPER
               : e.text == "len" ? Op::LEN : e.text == "email_domain" ? Op::EMAIL_DOMAIN
               : e.text == "count" ? Op::COUNT : Op::DAYS_SINCE;
+      if (op == Op::DAYS_SINCE) to_day(*e.kids[0]);
       // COUNT's flag: 1 for a set of strings (a range of items), 0 for a bitmask.
       emit(op, 0, e.span, e.kids[0]->type.kind == TypeKind::StringSet ? 1 : 0);
       return;
@@ -248,6 +251,7 @@ void Compiler::condition(const Expr& e) {
     case ExprKind::Within:
     case ExprKind::OlderThan:
       value(*e.kids[0]);
+      to_day(*e.kids[0]);
       emit(Op::DAYS_SINCE, 0, e.span);
       emit(Op::CONST_NUM, number(e.number), e.span);
       emit(Op::CMP_NUM, 0, e.span,
@@ -256,12 +260,18 @@ void Compiler::condition(const Expr& e) {
     case ExprKind::Before:
     case ExprKind::After:
       value(*e.kids[0]);
+      to_day(*e.kids[0]);
       emit(Op::CONST_DATE, static_cast<std::uint32_t>(e.kids[1]->date), e.kids[1]->span);
       emit(Op::CMP_INT, 0, e.span,
            static_cast<std::uint8_t>(e.kind == ExprKind::Before ? CmpFlag::Lt : CmpFlag::Gt));
       return;
     default: throw std::logic_error("compiler: not a condition");
   }
+}
+
+// Date tests and `days_since` read a timestamp as the UTC day it falls on.
+void Compiler::to_day(const Expr& operand) {
+  if (operand.type.kind == TypeKind::Timestamp) emit(Op::TO_DAY, 0, operand.span);
 }
 
 void Compiler::compare(const Expr& e) {

@@ -165,8 +165,10 @@ void Layout::statement(Body kind, int indent, bool blank, int run) {
   const std::size_t start = pos_;
   const std::string_view head = toks_[start].text;
   // The aligned prefix ends after the second token: a `tier`'s name, a field's ':'.
-  const bool schema_missing = kind == Body::Schema && head == "missing";  // no `name:` to line up
-  const std::size_t pad_after = run >= 0 && !schema_missing ? start + 1 : no_pos;
+  // A schema's own `missing [...]` or `format "..."` line has no `name:` to line up.
+  const bool schema_line = kind == Body::Schema && (head == "missing" || (head == "format" && start + 1 < toks_.size() &&
+                                                                           !toks_[start + 1].punct(":")));
+  const std::size_t pad_after = run >= 0 && !schema_line ? start + 1 : no_pos;
   const std::size_t expr_start = expression_start(toks_, start);
   const int first_line = static_cast<int>(lines_.size());
   Line line;
@@ -215,9 +217,10 @@ void Layout::statement(Body kind, int indent, bool blank, int run) {
       line = Line{};
       line.indent = closer ? open.back().close : continuation();
     } else if (prev != nullptr) {
-      // After a field's type: `key`, `required`, `from "..."`, `missing [...]`.
+      // After a field's type: `key`, `required`, `from "..."`, `missing [...]`, `format "..."`.
       const bool modifier = kind == Body::Schema && open.empty() &&
-                            (t.word("key") || t.word("required") || t.word("from") || t.word("missing"));
+                            (t.word("key") || t.word("required") || t.word("from") || t.word("missing") ||
+                             t.word("format"));
       if (modifier && here == first_line && line.modifiers_at == no_pos) line.modifiers_at = line.code.size();
       line.code += gap(*prev, prev_is_unary_minus, t);
       if (after_opener) open.back().content = Anchor{here, line.code.size(), 0};

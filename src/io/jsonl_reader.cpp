@@ -49,6 +49,7 @@ std::string_view expected_json(FieldType t) {
   switch (t) {
     case FieldType::String:
     case FieldType::Date:
+    case FieldType::Timestamp:
     case FieldType::Enum:
       return "a string";
     case FieldType::Int:
@@ -501,14 +502,9 @@ bool JsonlReader::read_value(std::size_t fi, dom::element v, FieldValue& out, Re
       out.str = s;
       return true;
     case FieldType::Date:
+    case FieldType::Timestamp:
       if (v.get(s)) break;
-      if (const auto d = parse_date_or_datetime(s)) {
-        out.date = *d;
-        out.str = s;
-        return true;
-      }
-      report_not_date(rec, f, s);
-      return false;
+      return parse_dated_text(f, s, out, rec);
     case FieldType::Enum: {
       if (v.get(s)) break;
       const int k = f.member_index(s);

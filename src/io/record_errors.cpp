@@ -5,6 +5,8 @@
 
 #include <iterator>
 
+#include "common/date_layout.hpp"
+
 namespace leadscore::io {
 namespace {
 
@@ -119,10 +121,19 @@ void report_not_bool(Record& rec, const Field& f, std::string_view text) {
 void report_not_date(Record& rec, const Field& f, std::string_view text) {
   begin_field(rec, f);
   append_quoted_value(rec.error, text);
-  rec.error += " is not a date";
-  // The commonest near miss (a SQL-style timestamp) gets a hint.
-  if (text.size() > 11 && text[10] == ' ' && parse_date(text.substr(0, 10)))
-    rec.error += " (a date-time needs 'T' between the date and the time)";
+  const std::string_view what = f.type == FieldType::Timestamp ? "timestamp" : "date";
+  if (!f.format.empty()) {
+    rec.error += fmt::format(" is not a {} in the layout {} (for example {})", what, f.format,
+                             layout_example(f.format));
+  } else if (f.type == FieldType::Timestamp) {
+    rec.error += " is not a timestamp (YYYY-MM-DD, then 'T' or a blank and hh:mm[:ss], and a zone "
+                 "such as Z or +01:00 if not UTC)";
+  } else {
+    rec.error += " is not a date";
+    // A date in another layout (an export's 18/03/2024) gets the way to read it.
+    if (text.find('/') != std::string_view::npos || text.find('.') != std::string_view::npos)
+      rec.error += " (dates are YYYY-MM-DD; give the field a layout such as format \"%d/%m/%Y\")";
+  }
 }
 
 void report_not_member(Record& rec, const Field& f, std::string_view member) {

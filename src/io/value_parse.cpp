@@ -7,6 +7,7 @@
 #include <string>
 
 #include "common/ascii.hpp"
+#include "common/date_layout.hpp"
 #include "io/record_errors.hpp"
 
 namespace leadscore::io {
@@ -118,6 +119,23 @@ bool add_set_member(const Field& f, std::string_view member, FieldValue& v, Reco
   return true;
 }
 
+bool parse_dated_text(const Field& f, std::string_view text, FieldValue& v, Record& rec) {
+  const auto parts = parse_dated(text, f.format);
+  if (!parts) {
+    report_not_date(rec, f, text);
+    return false;
+  }
+  v.str = text;
+  if (f.type == FieldType::Date) {
+    v.date = parts->day;  // the day as written, whatever the time and zone
+  } else {
+    v.i = parts->instant();
+    v.num = static_cast<double>(v.i);
+    v.date = day_of(v.i);  // the UTC day, for `days_since`, `within`, `before` and decay
+  }
+  return true;
+}
+
 bool parse_text_cell(const Field& f, std::string_view text, FieldValue& v, Record& rec) {
   v.present = true;
   switch (f.type) {
@@ -158,13 +176,8 @@ bool parse_text_cell(const Field& f, std::string_view text, FieldValue& v, Recor
       report_not_bool(rec, f, text);
       return false;
     case FieldType::Date:
-      if (const auto d = parse_date_or_datetime(text)) {
-        v.date = *d;
-        v.str = text;
-        return true;
-      }
-      report_not_date(rec, f, text);
-      return false;
+    case FieldType::Timestamp:
+      return parse_dated_text(f, text, v, rec);
     case FieldType::Enum: {
       const int k = f.member_index(text);
       if (k < 0) {

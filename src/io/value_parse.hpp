@@ -28,6 +28,11 @@ bool add_set_member(const Field& f, std::string_view member, FieldValue& v, Reco
 // the blanks around both are dropped, ignoring ASCII case. Such a value is read as missing.
 bool is_placeholder(const Field& f, std::string_view text);
 
+// A date or timestamp field's text, in its `format` or else ISO 8601, into `v`: a date's day as
+// written; a timestamp's instant (in i and num) and its UTC day (in date). On a bad value writes the
+// located message to `rec.error` and returns false.
+bool parse_dated_text(const Field& f, std::string_view text, FieldValue& v, Record& rec);
+
 // Parses one non-empty CSV cell into `v` (marking it present). On a bad value writes the located
 // message to `rec.error` and returns false. Views in `v` and `rec.items` point into `text`.
 bool parse_text_cell(const Field& f, std::string_view text, FieldValue& v, Record& rec);

@@ -78,7 +78,8 @@ Range field_range(const Field& f) {
   bool missing = !f.required && !f.key;
   switch (f.type) {
     case FieldType::Int:
-    case FieldType::Date: return from(-infinity, infinity, true, missing);
+    case FieldType::Date:
+    case FieldType::Timestamp: return from(-infinity, infinity, true, missing);
     default: return from(-infinity, infinity, false, missing);
   }
 }

@@ -83,7 +83,9 @@ std::optional<Effect> effect_of(const Program& p, const Instr& in, std::string& 
     case Op::FIELD_NUM: return field_op({FieldType::Int, FieldType::Number}, Num);
     case Op::FIELD_STR: return field_op({FieldType::String}, Str);
     case Op::FIELD_BOOL: return field_op({FieldType::Bool}, Truth);
-    case Op::FIELD_DATE: return field_op({FieldType::Date}, Int);
+    case Op::FIELD_DATE: return field_op({FieldType::Date, FieldType::Timestamp}, Int);
+    // Seconds in i and num: compared as integers, subtracted as numbers.
+    case Op::FIELD_TIME: return field_op({FieldType::Timestamp}, static_cast<Kind>(Int | Num));
     case Op::FIELD_ENUM: return field_op({FieldType::Enum}, Member);
     case Op::FIELD_SET: return field_op({FieldType::Set}, Bits);
     case Op::FIELD_STRSET: return field_op({FieldType::StringSet}, StrSet);
@@ -126,6 +128,7 @@ std::optional<Effect> effect_of(const Program& p, const Instr& in, std::string& 
     case Op::LEN: return Effect{{Str}, push(Num)};
     case Op::COUNT: return Effect{{in.flag ? StrSet : Bits}, push(Num)};
     case Op::DAYS_SINCE: return Effect{{Int}, push(Num)};
+    case Op::TO_DAY: return Effect{{Int}, push(Int)};
     case Op::FIRE:
     case Op::REJECT:
     case Op::HALT: return Effect{{}, std::nullopt};
@@ -181,8 +184,9 @@ std::string check_tables(const Program& p) {
     const GroupInfo& info = p.groups[g];
     if (!info.decays) continue;
     if (info.decay_field < 0 || static_cast<std::size_t>(info.decay_field) >= s.fields.size() ||
-        s.fields[static_cast<std::size_t>(info.decay_field)].type != FieldType::Date) {
-      return fmt::format("group {} decays by field {}, which is not a date field", g, info.decay_field);
+        (s.fields[static_cast<std::size_t>(info.decay_field)].type != FieldType::Date &&
+         s.fields[static_cast<std::size_t>(info.decay_field)].type != FieldType::Timestamp)) {
+      return fmt::format("group {} decays by field {}, which is not a date or timestamp field", g, info.decay_field);
     }
   }
   if (!p.spans.empty() && p.spans.size() != p.code.size()) return "the program has not one span per instruction";

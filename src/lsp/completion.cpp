@@ -137,7 +137,7 @@ void completion(JsonWriter& w, const Document& doc, std::uint32_t offset) {
   w.begin_object().key("isIncomplete").boolean(false).key("items").begin_array();
   Items items(w);
   if (doc.analysis.is_schema) {
-    for (auto t : {"string", "int", "number", "bool", "date", "enum", "set", "key", "required", "from", "missing"}) {
+    for (auto t : {"string", "int", "number", "bool", "date", "timestamp", "enum", "set", "key", "required", "from", "missing", "format"}) {
       items.add(t, kind_keyword);
     }
     w.end_array().end_object();

@@ -42,7 +42,8 @@ class ByValues {
         text_.clear();
         append_number(text_, v.num);
         return intern(text_);
-      case FieldType::Date: return intern(format_date(v.date));
+      case FieldType::Date:
+      case FieldType::Timestamp: return intern(format_date(v.date));  // a timestamp by its UTC day
       case FieldType::Set:
       case FieldType::StringSet: break;  // refused by by_field_index
     }

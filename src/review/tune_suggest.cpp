@@ -24,7 +24,8 @@ void FieldStats::add(const Schema& schema, const Record& record, Day as_of) {
     switch (schema.fields[f].type) {
       case FieldType::Int:
       case FieldType::Number: values[f].push_back(v.num); break;
-      case FieldType::Date: values[f].push_back(std::max(0, as_of - v.date)); break;
+      case FieldType::Date:
+      case FieldType::Timestamp: values[f].push_back(std::max(0, as_of - v.date)); break;
       default: break;
     }
   }
@@ -126,6 +127,7 @@ std::vector<Candidate> candidate_conditions(const Schema& schema, const ast::Mod
         }
         break;
       case FieldType::Date:
+      case FieldType::Timestamp:
         for (double v : thresholds(stats.values[fi], true)) {
           if (v >= 1) add(fmt::format("{} older than {} days", f.name, format_number(v - 1)));
         }

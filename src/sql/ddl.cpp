@@ -23,6 +23,7 @@ std::string column_type(Dialect d, const Field& f, bool key) {
         case FieldType::Number: return "DOUBLE PRECISION";
         case FieldType::Bool: return "BOOLEAN";
         case FieldType::Date: return "DATE";
+        case FieldType::Timestamp: return "TIMESTAMPTZ";
         default: return "TEXT";
       }
     case Dialect::Duckdb:
@@ -31,6 +32,7 @@ std::string column_type(Dialect d, const Field& f, bool key) {
         case FieldType::Number: return "DOUBLE";
         case FieldType::Bool: return "BOOLEAN";
         case FieldType::Date: return "DATE";
+        case FieldType::Timestamp: return "TIMESTAMPTZ";
         default: return "VARCHAR";
       }
     case Dialect::Clickhouse: {
@@ -42,6 +44,7 @@ std::string column_type(Dialect d, const Field& f, bool key) {
         case FieldType::Number: t = "Float64"; break;
         case FieldType::Bool: t = "UInt8"; break;
         case FieldType::Date: t = "Date"; break;
+        case FieldType::Timestamp: t = "DateTime"; break;
         default: t = "String"; break;
       }
       return key ? t : "Nullable(" + t + ")";
@@ -87,6 +90,7 @@ std::string clickhouse_convert(const Spelling& sp, const Field& f, bool key) {
       return fmt::format("multiIf(lower({0}) IN ('true', 'yes', '1'), toNullable(toUInt8(1)), "
                          "lower({0}) IN ('false', 'no', '0'), toNullable(toUInt8(0)), NULL)", c);
     case FieldType::Date: return fmt::format("toDateOrNull(substring({}, 1, 10))", c);
+    case FieldType::Timestamp: return fmt::format("parseDateTimeBestEffortOrNull({})", c);
     default: return fmt::format("nullIf({}, '')", c);
   }
 }

@@ -36,7 +36,7 @@ LS_ERROR(expect_and_operand, "expected a condition");
 LS_ERROR(expect_condition, "expected a condition");
 LS_ERROR(expect_member_list, "expected members (names or quoted strings) separated by ','");
 LS_ERROR(expect_text_list, "expected a list of quoted strings, as in [\"N/A\", \"-\"]");
-LS_ERROR(expect_field_type, "expected a type (string, int, number, bool, date, enum(...) or set(...))");
+LS_ERROR(expect_field_type, "expected a type (string, int, number, bool, date, timestamp, enum(...) or set(...))");
 LS_ERROR(expect_colon, "expected ':'");
 LS_ERROR(expect_field_or_close, "expected a field declaration 'name: type' or '}'");
 LS_ERROR(expect_ident, "expected a name");

@@ -60,10 +60,11 @@ LS_KEYWORD(is); LS_KEYWORD(present); LS_KEYWORD(missing); LS_KEYWORD(within); LS
 LS_KEYWORD(than); LS_KEYWORD(before); LS_KEYWORD(after); LS_KEYWORD(true); LS_KEYWORD(false);
 LS_KEYWORD(test); LS_KEYWORD(string); LS_KEYWORD(int); LS_KEYWORD(number); LS_KEYWORD(bool);
 LS_KEYWORD(date); LS_KEYWORD(enum); LS_KEYWORD(set); LS_KEYWORD(key); LS_KEYWORD(required);
-// Contextual: keywords only inside test blocks, so they may be field names (SPEC 7); `from` only
-// after a schema field's type.
+// Contextual: keywords only inside test blocks, so they may be field names (SPEC 7); `from` and
+// `format` only after a schema field's type (`format` also on a schema line of its own);
+// `timestamp` only as a type.
 LS_KEYWORD(lead); LS_KEYWORD(expect); LS_KEYWORD(qualified); LS_KEYWORD(fired); LS_KEYWORD(rejected);
-LS_KEYWORD(from);
+LS_KEYWORD(from); LS_KEYWORD(timestamp); LS_KEYWORD(format);
 #undef LS_KEYWORD
 
 struct reserved
@@ -170,7 +171,7 @@ struct expect_member_list : seq<member_list> {};
 struct enum_type : seq<kw_enum, sp, one<'('>, ws, must<expect_member_list>, ws, must<expect_paren_close>> {};
 struct string_set : kw_string {};
 struct set_type : seq<kw_set, sp, one<'('>, ws, sor<string_set, must<expect_member_list>>, ws, must<expect_paren_close>> {};
-struct scalar_type : sor<kw_string, kw_int, kw_number, kw_bool, kw_date> {};
+struct scalar_type : sor<kw_string, kw_int, kw_number, kw_bool, kw_date, kw_timestamp> {};
 struct field_type : sor<enum_type, set_type, scalar_type> {};
 struct expect_field_type : seq<field_type> {};
 struct modifier : sor<kw_key, kw_required> {};
@@ -180,13 +181,18 @@ struct expect_text_list : seq<text_list> {};
 struct missing_values : seq<kw_missing, sp, must<expect_text_list>> {};
 // `from "Lead Source"`: the column (CSV header, JSON key) the field reads, when not its name.
 struct column_from : seq<kw_from, sp, must<expect_string>> {};
-struct field_option : sor<modifier, column_from, missing_values> {};
+// `format "%d/%m/%Y"`: the layout of a date or timestamp field's values (on a line of its own: of
+// every date field without one).
+struct date_format : seq<kw_format, sp, must<expect_string>> {};
+struct field_option : sor<modifier, column_from, missing_values, date_format> {};
 struct expect_colon : one<':'> {};
 struct field_decl : seq<ident, sp, must<expect_colon>, sp, must<expect_field_type>, star<sp, field_option>> {};
 struct expect_field_or_close : at<sor<identifier_chars, one<'}'>>> {};
 // The head, one item and the body of a block are rules of their own: after a syntax error the parser
 // goes on at the next item of the block, so one run reports every broken line (syntax/parser.cpp).
-struct schema_item : seq<must<expect_field_or_close>, sor<missing_values, field_decl>, must<expect_stmt_end>> {};
+// A schema line `format "..."` is told from a field called `format` by what follows the word.
+struct schema_format : seq<kw_format, sp, at<one<'"'>>, must<expect_string>> {};
+struct schema_item : seq<must<expect_field_or_close>, sor<missing_values, schema_format, field_decl>, must<expect_stmt_end>> {};
 struct schema_body : seq<skip, star<schema_item, skip>> {};
 struct expect_ident : seq<ident> {};
 struct expect_open_brace : one<'{'> {};

@@ -437,6 +437,11 @@ void Lowerer::schema_field(const Node& f, ast::SchemaFile& out) {
     missing_values(f, out.missing, out.missing_spans);
     return;
   }
+  if (f.is_type<g::schema_format>()) {  // a schema's own `format "..."` line
+    out.formats.push_back(string_value(*f.children[0]));
+    out.format_spans.push_back(span(*f.children[0]));
+    return;
+  }
   ast::SchemaField field;
   field.span = span(f);
   field.name = std::string(f.children[0]->string_view());
@@ -463,6 +468,9 @@ void Lowerer::schema_field(const Node& f, ast::SchemaFile& out) {
       field.column_spans.push_back(span(*option.children[0]));
     } else if (option.is_type<g::missing_values>()) {
       missing_values(option, field.missing, field.missing_spans);
+    } else if (option.is_type<g::date_format>()) {
+      field.formats.push_back(string_value(*option.children[0]));
+      field.format_spans.push_back(span(*option.children[0]));
     } else if (option.string_view() == "key") {
       field.key = true;
     } else {

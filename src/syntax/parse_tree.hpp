@@ -37,7 +37,7 @@ struct selector
               within_suffix, older_than_suffix, before_suffix, after_suffix, member_suffix,
               // schema
               schema_decl, field_decl, enum_type, set_type, string_set, scalar_type, modifier,
-              text_list, missing_values, column_from,
+              text_list, missing_values, column_from, date_format, schema_format,
               // model statements
               model_decl, schema_ref, import_decl, let_decl, group_decl, group_min, group_max,
               decay_clause, rule_decl, add_action, subtract_action, per_clause, up_to, label,

@@ -1,6 +1,7 @@
 // From a test's `lead { }` literal to the record the VM reads: the same slots a reader fills.
 #include <cmath>
 
+#include "common/date_layout.hpp"
 #include "leadscore/io.hpp"
 #include "leadscore/testing.hpp"
 
@@ -35,10 +36,28 @@ bool fill(const Field& field, const ast::Expr& v, TestLead& out, FieldValue& slo
       slot.b = v.boolean;
       return true;
     case FieldType::Date:
-      if (v.kind != ExprKind::Date) return false;
-      slot.date = v.date;
-      slot.str = keep(out, format_date(v.date));
+    case FieldType::Timestamp: {
+      // A date literal is the day (a timestamp: its midnight, UTC); a quoted value reads as a
+      // record's would.
+      DateTimeParts parts;
+      if (v.kind == ExprKind::Date) {
+        parts.day = v.date;
+      } else if (const auto read = v.kind == ExprKind::String ? parse_dated(v.text, field.format) : std::nullopt) {
+        parts = *read;
+      } else {
+        return false;
+      }
+      if (field.type == FieldType::Date) {
+        slot.date = parts.day;
+        slot.str = keep(out, format_date(parts.day));
+      } else {
+        slot.i = parts.instant();
+        slot.num = static_cast<double>(slot.i);
+        slot.date = day_of(slot.i);
+        slot.str = keep(out, format_timestamp(slot.i));
+      }
       return true;
+    }
     case FieldType::Enum: {
       if (v.kind != ExprKind::Name && v.kind != ExprKind::String) return false;  // bare or quoted
       int m = field.member_index(v.text);

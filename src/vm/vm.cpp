@@ -162,6 +162,11 @@ void Vm::execute(const Record& rec, Day as_of) {
         *top++ = Value{static_cast<double>(f.date), f.date, 0, {}, f.present};
         break;
       }
+      case op(Op::FIELD_TIME): {
+        const FieldValue& f = rec.values[in.arg];
+        *top++ = Value{f.num, f.i, 0, {}, f.present};
+        break;
+      }
       case op(Op::FIELD_ENUM): {
         const FieldValue& f = rec.values[in.arg];
         *top++ = Value{static_cast<double>(f.member), static_cast<std::int64_t>(f.member), 0, {}, f.present};
@@ -349,6 +354,12 @@ void Vm::execute(const Record& rec, Day as_of) {
       case op(Op::COUNT): {
         Value& a = top[-1];
         a.num = static_cast<double>(in.flag ? a.bits : static_cast<std::uint64_t>(std::popcount(a.bits)));
+        break;
+      }
+      case op(Op::TO_DAY): {
+        Value& a = top[-1];
+        a.i = day_of(a.i);
+        a.num = static_cast<double>(a.i);
         break;
       }
       case op(Op::DAYS_SINCE): {

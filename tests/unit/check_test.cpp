@@ -166,7 +166,7 @@ TEST_CASE("type mismatches") {
         "1:32: 'ends with' needs a string, found a number");
   CHECK(only("when company_size within 3 days add 1\n", "E006") == "1:6: a date test needs a date, found a number");
   CHECK(only("group h decay 10% every 5 days since email {\n}\n", "E006") ==
-        "1:38: decay needs a date field; 'email' is string");
+        "1:38: decay needs a date or timestamp field; 'email' is string");
   // An enum compared with a different enum is a mismatch too.
   CHECK_FALSE(errors_of("when industry = source add 1\n").empty());
 }

@@ -62,6 +62,8 @@ std::string show(const Field& f, const FieldValue& v, const Record& rec) {
       return v.b ? "true" : "false";
     case FieldType::Date:
       return format_date(v.date);
+    case FieldType::Timestamp:
+      return format_timestamp(v.i);
     case FieldType::Enum:
       return f.members.at(v.member);
     case FieldType::Set: {
@@ -202,10 +204,11 @@ TEST_CASE("csv: dates and date-times") {
   CHECK(read_one("L,e,,,,,,,2026-01-05T23:59:59.123+05:30\n")[8] == "2026-01-05");
   CHECK(read_one("L,e,,,,,,,2026-01-05T00:30:00-08:00\n")[8] == "2026-01-05");  // as written
   CHECK(error_of("L,e,,,,,,,2026-02-30\n") == "line 2: field 'last': '2026-02-30' is not a date");
-  CHECK(error_of("L,e,,,,,,,2026-01-05 10:00\n") ==
-        "line 2: field 'last': '2026-01-05 10:00' is not a date (a date-time needs 'T' between "
-        "the date and the time)");
-  CHECK(error_of("L,e,,,,,,,01/05/2026\n") == "line 2: field 'last': '01/05/2026' is not a date");
+  CHECK(read_one("L,e,,,,,,,2026-01-05 10:00\n")[8] == "2026-01-05");  // as exports write it
+  CHECK(error_of("L,e,,,,,,,2026-01-05 25:00\n") == "line 2: field 'last': '2026-01-05 25:00' is not a date");
+  CHECK(error_of("L,e,,,,,,,01/05/2026\n") ==
+        "line 2: field 'last': '01/05/2026' is not a date (dates are YYYY-MM-DD; give the field a "
+        "layout such as format \"%d/%m/%Y\")");
 }
 
 TEST_CASE("csv: enum members match exactly") {

@@ -700,7 +700,7 @@ TEST_CASE("schema files") {
   auto bad = schema_from("schema s {\n  id: strin key\n}\n");
   REQUIRE(bad->errors().size() == 1);
   CHECK(bad->errors()[0] ==
-        "2:7: expected a type (string, int, number, bool, date, enum(...) or set(...)) after ':'");
+        "2:7: expected a type (string, int, number, bool, date, timestamp, enum(...) or set(...)) after ':'");
 
   auto no_colon = schema_from("schema s {\n  id string key\n}\n");
   REQUIRE(no_colon->errors().size() == 1);
