@@ -348,13 +348,7 @@ void merge_classes(Dfa& dfa) {
     } else {
       Ranges& r = classes[same];
       r.insert(r.end(), dfa.classes[k].begin(), dfa.classes[k].end());
-      std::sort(r.begin(), r.end());
-      Ranges merged;
-      for (const auto& x : r) {
-        if (!merged.empty() && merged.back().second + 1 == x.first) merged.back().second = x.second;
-        else merged.push_back(x);
-      }
-      r = std::move(merged);
+      r = normal_ranges(CharSet{std::move(r), false});  // sorted, adjacent ranges joined
     }
   }
   for (auto& row : dfa.next) {
