@@ -23,7 +23,9 @@ namespace leadscore::sql::regex {
 namespace {
 
 constexpr char32_t max_code_point = 0x10FFFF;
-// Bounds on the work, well above what a pattern with a 256-state automaton needs.
+// Bounds on the work before minimising, well above what the patterns whose minimal automaton fits
+// max_dfa_states need (the stdlib's largest: 320 states, 823 before minimising); past
+// them the pattern is refused as if its automaton were too large.
 constexpr std::size_t max_nfa_states = 8000;
 constexpr std::size_t max_subset_states = 4096;
 
