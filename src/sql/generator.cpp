@@ -386,11 +386,19 @@ std::string Generator::regex_test(const Expr& pattern, const std::string& hay) {
     }
     return sp_.or_false(fmt::format("({} COLLATE \"C\") ~ {}", hay, sp_.str(*re)));
   }
+  // SQLite has no regular expressions. A finite set of fixed-length alternatives becomes GLOB
+  // patterns; any other pattern an automaton that a recursive CTE runs over the text.
   auto globs = regex::to_globs(*parsed.root, error);
   if (!globs) {
-    refuse(pattern.span, "the regular expression uses " + error + " (SQLite has no regular expressions; "
-                         "a pattern is rewritten exactly into GLOB patterns when it can be)");
-    return sp_.truth(false);
+    error.clear();
+    auto dfa = regex::to_dfa(*parsed.root, error);
+    if (!dfa) {
+      refuse(pattern.span, "the regular expression needs " + error + ", the most a query runs over a text "
+                           "(SQLite has no regular expressions)");
+      return sp_.truth(false);
+    }
+    std::string note = fmt::format("matches /{}/{}", pattern.text, pattern.flags);
+    return fmt::format("({} IS NOT NULL AND {})", hay, regex::to_sqlite_automaton(*dfa, hay, note));
   }
   if (globs->empty()) return sp_.truth(false);
   std::string out;

@@ -61,4 +61,36 @@ std::optional<std::string> to_postgres(const Node& root, std::string& error);  /
 // the pattern is not a finite set of fixed-length alternatives.
 std::optional<std::vector<std::string>> to_globs(const Node& root, std::string& error);
 
+// A deterministic automaton that answers RE2's unanchored search (PartialMatch) with a pattern,
+// one code point at a time, for SQLite, which has no regular expressions (regex_dfa.cpp). What a
+// state has seen of the text before (whether its last character was a word character, whether
+// there was one) is part of the state, so ^, \b and \B are decided on the next character.
+struct Dfa {
+  static constexpr int accept = -1;  // a match has been found, whatever follows
+  static constexpr int reject = -2;  // no match can be found any more
+
+  // The code points fall into classes that every state treats alike: class k is the union of
+  // classes[k] (sorted ranges).
+  std::vector<std::vector<std::pair<char32_t, char32_t>>> classes;
+  // next[s][k]: the state after state s reads a code point of class k; next[s][classes.size()]:
+  // the answer (accept or reject) when the text ends in state s.
+  std::vector<std::vector<int>> next;
+  int start = 0;  // 0, or accept/reject when the answer does not depend on the text
+
+  std::size_t class_of(char32_t c) const;
+  bool matches(std::string_view utf8) const;  // the automaton run as the SQL runs it
+};
+
+// The most states an automaton may have: each is a branch of the SQL's CASE at every character.
+constexpr std::size_t max_dfa_states = 512;
+
+// The automaton for `root` (minimal), or nullopt with `error` set ("an automaton of more than 512
+// states") when it needs more than max_dfa_states states.
+std::optional<Dfa> to_dfa(const Node& root, std::string& error);
+
+// SQLite: whether the text `text` (an SQL expression, not NULL) has a match, as an EXISTS over a
+// recursive CTE that runs `dfa` over its code points (TRUE or FALSE when the answer does not depend
+// on the text). `comment` names the pattern in the query, on a `--` line that ends the first line.
+std::string to_sqlite_automaton(const Dfa& dfa, const std::string& text, std::string_view comment);
+
 }  // namespace leadscore::sql::regex

@@ -26,7 +26,8 @@ BOOLS = ["demo_requested", "unsubscribed"]
 DATES = ["last_activity", "created_at"]
 COUNTRIES = ["US", "GB", "DE", "FR", "IN", "BR", "us", "Gb", "CA", "AU"]
 WORDS = ["vp", "chief", "director", "head", "manager", "intern", "founder", "Sales", "ENG", "ö", "é"]
-# Patterns in the subset every dialect translates exactly, and a few SQLite refuses (\s+, +).
+# Patterns in the subset every dialect translates exactly; SQLite runs those with \s+ or + as an
+# automaton (the others become GLOB patterns).
 REGEXES = [
     r"/\b(chief|cmo|ceo|cto|vp|vice president|head of|founder)\b/i",
     r"/\b(student|intern)\b/i",
