@@ -2,7 +2,8 @@
 """The VS Code extension's TextMate grammar is grammar/editors/leadscore.tmLanguage.json, copied.
 This script makes the copy (--write) or checks it (default), and checks the grammar against the
 parser's keyword list: every LS_KEYWORD(word) of src/syntax/grammar.hpp must be highlighted by one
-of the grammar's `keyword` patterns.
+of the grammar's `keyword` patterns, and every BUILTIN(name, ...) of include/leadscore/builtins.def
+by its `builtin` pattern when called.
 
 usage: sync_grammar.py [--write] [REPO_ROOT]
 Exit 0 when all holds, 1 with the differences printed.
@@ -18,6 +19,7 @@ root = os.path.abspath(args[0]) if args else os.path.dirname(os.path.dirname(os.
 source = os.path.join(root, "grammar", "editors", "leadscore.tmLanguage.json")
 copy = os.path.join(root, "editors", "vscode", "syntaxes", "leadscore.tmLanguage.json")
 hpp = os.path.join(root, "src", "syntax", "grammar.hpp")
+builtins_def = os.path.join(root, "include", "leadscore", "builtins.def")
 
 problems = []
 with open(source, encoding="utf-8") as f:
@@ -67,8 +69,23 @@ for kw in keywords:
     if not any(highlights(r, kw) for r in keyword_res):
         problems.append(f"keyword '{kw}' (LS_KEYWORD in grammar.hpp) is not highlighted by the TextMate grammar")
 
+with open(builtins_def, encoding="utf-8") as f:
+    builtin_names = re.findall(r"^BUILTIN\(([a-z_]+),", f.read(), re.M)
+if not builtin_names:
+    problems.append("no BUILTIN found in include/leadscore/builtins.def")
+builtin_res = [re.compile(p) for p in patterns(grammar["repository"].get("builtin", {}))]
+for name in builtin_names:
+    if not any(r.search(f"x = {name}(y)") for r in builtin_res):
+        problems.append(f"built-in '{name}' (builtins.def) is not highlighted by the TextMate grammar's builtin pattern")
+# ...and no name the table does not have.
+for r in builtin_res:
+    for name in re.findall(r"[a-z_]+", r.pattern.split("(", 1)[-1].split(")", 1)[0]):
+        if name not in builtin_names:
+            problems.append(f"the TextMate grammar highlights '{name}' as a built-in; builtins.def has no such name")
+
 for p in problems:
     print(p)
 if not problems:
-    print(f"TextMate grammar: {len(keywords)} keywords of grammar.hpp highlighted; the VS Code copy is current")
+    print(f"TextMate grammar: {len(keywords)} keywords of grammar.hpp and {len(builtin_names)} built-ins of "
+          "builtins.def highlighted; the VS Code copy is current")
 sys.exit(1 if problems else 0)

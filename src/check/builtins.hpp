@@ -1,5 +1,5 @@
-// The built-in functions: each name once, with its argument and result type. The checker types
-// calls from it and suggests names from it.
+// The built-in functions as the checker sees them (include/leadscore/builtins.def): each name with
+// its argument and result type. The checker types calls from it and suggests names from it.
 #pragma once
 
 #include <string_view>
@@ -15,12 +15,10 @@ struct Builtin {
 };
 
 inline constexpr Builtin builtins[] = {
-    {"lower", ast::TypeKind::String, ast::TypeKind::String},
-    {"upper", ast::TypeKind::String, ast::TypeKind::String},
-    {"len", ast::TypeKind::String, ast::TypeKind::Number},
-    {"email_domain", ast::TypeKind::String, ast::TypeKind::String},
-    {"count", ast::TypeKind::Set, ast::TypeKind::Number},
-    {"days_since", ast::TypeKind::Date, ast::TypeKind::Number},
+#define BUILTIN(name, argument, result, opcode, lowest, highest, signature, doc) \
+  {#name, ast::TypeKind::argument, ast::TypeKind::result},
+#include "leadscore/builtins.def"
+#undef BUILTIN
 };
 
 }  // namespace leadscore::check

@@ -69,6 +69,7 @@ class Compiler {
   void field_load(const Expr& e);
   void compare(const Expr& e);
   void to_day(const Expr& operand);
+  static Op builtin_op(std::string_view name);
   void membership(const Expr& e);
   void set_test(const Expr& e);
   void string_test(const Expr& e);
@@ -188,10 +189,8 @@ void Compiler::value(const Expr& e) {
       return;
     case ExprKind::Call: {
       value(*e.kids[0]);
-      Op op = e.text == "lower" ? Op::LOWER : e.text == "upper" ? Op::UPPER
-              : e.text == "len" ? Op::LEN : e.text == "email_domain" ? Op::EMAIL_DOMAIN
-              : e.text == "count" ? Op::COUNT : Op::DAYS_SINCE;
-      if (op == Op::DAYS_SINCE) to_day(*e.kids[0]);
+      const Op op = builtin_op(e.text);
+      to_day(*e.kids[0]);  // a built-in that takes a date takes a timestamp's day
       // COUNT's flag: 1 for a set of strings (a range of items), 0 for a bitmask.
       emit(op, 0, e.span, e.kids[0]->type.kind == TypeKind::StringSet ? 1 : 0);
       return;
@@ -267,6 +266,15 @@ void Compiler::condition(const Expr& e) {
       return;
     default: throw std::logic_error("compiler: not a condition");
   }
+}
+
+// The opcode of built-in `name` (builtins.def); the checker let no other name through.
+Op Compiler::builtin_op(std::string_view name) {
+#define BUILTIN(builtin, argument, result, opcode, lowest, highest, signature, doc) \
+  if (name == #builtin) return Op::opcode;
+#include "leadscore/builtins.def"
+#undef BUILTIN
+  throw std::logic_error("compiler: unknown built-in " + std::string(name));
 }
 
 // Date tests and `days_since` read a timestamp as the UTC day it falls on.

@@ -96,7 +96,12 @@ Range call_range(const Expr& e, const Context& cx) {
     }
     return from(0, members, true, missing);
   }
-  if (e.text == "len" || e.text == "days_since") return from(0, infinity, true, missing);
+  // The range builtins.def gives a built-in's number result (whole numbers).
+  [[maybe_unused]] constexpr double unbounded = infinity;
+#define BUILTIN(name, argument, result, opcode, lowest, highest, signature, doc) \
+  if (ast::TypeKind::result == ast::TypeKind::Number && e.text == #name) return from(lowest, highest, true, missing);
+#include "leadscore/builtins.def"
+#undef BUILTIN
   return Range{};
 }
 

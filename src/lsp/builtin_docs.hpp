@@ -1,5 +1,5 @@
-// The built-in functions as an editor shows them: signature and one line of documentation
-// (SPEC 3, docs/language.md). The names are tested against the checker's table.
+// The built-in functions as an editor shows them: signature and one line of documentation, from
+// include/leadscore/builtins.def (SPEC 3, docs/language.md).
 #pragma once
 
 #include <string_view>
@@ -13,14 +13,9 @@ struct BuiltinDoc {
 };
 
 inline constexpr BuiltinDoc builtin_docs[] = {
-    {"lower", "lower(s: string) -> string", "The string in lower case."},
-    {"upper", "upper(s: string) -> string", "The string in upper case."},
-    {"len", "len(s: string) -> number", "The string's length in characters."},
-    {"email_domain", "email_domain(s: string) -> string",
-     "The lower-cased part after the last `@`; missing when there is none."},
-    {"count", "count(s: set) -> number", "How many members the set holds."},
-    {"days_since", "days_since(d: date) -> number",
-     "Whole days from the date to the as-of date, never below 0."},
+#define BUILTIN(name, argument, result, opcode, lowest, highest, signature, doc) {#name, signature, doc},
+#include "leadscore/builtins.def"
+#undef BUILTIN
 };
 
 inline const BuiltinDoc* find_builtin_doc(std::string_view name) {
