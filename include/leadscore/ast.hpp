@@ -182,10 +182,6 @@ struct TestBlock {
   std::vector<Expectation> expectations;
 };
 
-struct Comment {
-  Span span;
-};
-
 struct Model {
   std::uint32_t file = 0;
   std::optional<std::string> display_name;

@@ -130,10 +130,6 @@ void Reporter::invalid_literal(Span at, std::string message) {
   diags_.error(Code::InvalidLiteral, at, std::move(message));
 }
 
-void Reporter::unsupported(Span at, std::string message) {
-  diags_.error(Code::UnsupportedFeature, at, std::move(message));
-}
-
 void Reporter::let_cycle(Span at, std::string_view name) {
   diags_.error(Code::LetCycle, at, fmt::format("let '{}' refers to itself", name));
 }

@@ -33,7 +33,6 @@ class Reporter {
   void unordered_tiers(Span at, std::string message);
   void invalid_schema(Span at, std::string message);
   void invalid_literal(Span at, std::string message);
-  void unsupported(Span at, std::string message);
   void let_cycle(Span at, std::string_view name);
   // A group or the key named like a column `score` writes anyway (SPEC 5): `what` is "group" or
   // "key field", `column` the column it would repeat.
