@@ -8,6 +8,7 @@ namespace io {
 SeparatorGuess guess_csv_separator(std::string_view window) {
   bool comma = false, semicolon = false, tab = false;
   bool in_quotes = false, cell_start = true;
+  bool blank_line = true;  // only spaces, tabs and CRs so far: not the header, which comes after
   SeparatorGuess g;
   for (std::size_t i = 0; i < window.size(); ++i) {
     const char c = window[i];
@@ -21,9 +22,15 @@ SeparatorGuess guess_csv_separator(std::string_view window) {
       continue;
     }
     if (c == '\n') {
-      g.header_complete = true;
-      break;
+      if (!blank_line) {
+        g.header_complete = true;
+        break;
+      }
+      comma = semicolon = tab = false;
+      cell_start = true;
+      continue;
     }
+    blank_line = blank_line && (c == ' ' || c == '\t' || c == '\r');
     if (c == '"' && cell_start) {
       in_quotes = true;
       cell_start = false;

@@ -14,7 +14,8 @@ struct SeparatorGuess {
   bool header_complete = false;  // the window held the header's whole row (it ends in the window)
 };
 
-// Detection from the header row at the start of `window`: ',' when it has a comma outside quotes,
+// Detection from the header row, the first line of `window` that is not blank (only spaces, tabs
+// and CRs, which the readers skip): ',' when it has a comma outside quotes,
 // else ';' when it has a ';', else a tab when it has a tab, else ','. The header decides because it
 // is the one row whose cells are names: a data row's text may hold any of them. A quote opens a
 // quoted cell at the start of a row or after any of the three (the separator is not known yet).

@@ -249,6 +249,8 @@ TEST_CASE("delimiter: detection from the header row") {
   CHECK(guess_csv_separator("").sep == ',');
   CHECK(guess_csv_separator("a;\"b\nc\";d\n").sep == ';');         // a quoted line break in a name
   CHECK(guess_csv_separator("a;\"b\nc\",d\n").sep == ',');
+  CHECK(guess_csv_separator("\n  \n\t\r\nid;name\n").sep == ';');   // blank lines before the header
+  CHECK(guess_csv_separator("\t\n").header_complete == false);
   CHECK(guess_csv_separator("a;b").header_complete == false);
   CHECK(guess_csv_separator("a;b\r\n").header_complete);
   CHECK(guess_csv_separator("a;\"b\n").header_complete == false);   // still inside the quotes
@@ -287,8 +289,11 @@ TEST_CASE("delimiter: the same leads read the same from ',', ';' and tab files, 
     given.delimiter = sep;
     CHECK(read_text(text, given).records == comma.records);
     CHECK(read_through_pipe(text).records == comma.records);
-    // After a byte order mark too.
+    // After a byte order mark and blank lines too (the header's line number moves: compare counts).
     CHECK(read_text("\xEF\xBB\xBF" + text).records == comma.records);
+    const Read after_blanks = read_text("\n \t\n" + text);
+    CHECK(after_blanks.error.empty());
+    CHECK(after_blanks.records.size() == comma.records.size());
   }
   // The first lead, read whole: its set cell (quoted in the ';' file) holds pricing_page and blog.
   CHECK(comma.records[0].rfind("line 2 key [L0] error []", 0) == 0);
