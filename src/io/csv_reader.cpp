@@ -19,12 +19,6 @@
 namespace leadscore::io {
 namespace {
 
-std::string_view trim_blanks(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
 class CsvReader final : public BufferedReader {
  public:
   // `sep`: 0 detects it from the header (read_header).
@@ -196,7 +190,7 @@ std::string CsvReader::read_header(std::vector<std::string>& warnings, std::vect
     field_index.emplace(schema_.fields[f].column_name(), static_cast<int>(f));
   for (std::size_t c = 0; c < cells_.size(); ++c) {
     unescape_quotes(cells_[c]);
-    const std::string_view name = trim_blanks(cells_[c].text());
+    const std::string_view name = trim_header_name(cells_[c].text());
     column_names_.emplace_back(name);
     if (name.empty()) {
       warnings.push_back(fmt::format("{}: column {} has no name; ignored", name_, c + 1));

@@ -11,13 +11,13 @@
 
 namespace leadscore::io {
 
-namespace {
-
-std::string_view trim_blanks(std::string_view s) {
+std::string_view trim_header_name(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
   return s;
 }
+
+namespace {
 
 // The pieces of the header names cut at each separator other than `sep`, each with the separator
 // that cut it: once for the whole header, so that the look-up per field is a hash, not a scan.
@@ -30,7 +30,7 @@ std::unordered_map<std::string_view, char> pieces_at_other_separators(
       if (name.find(other) == std::string_view::npos) continue;
       for (;;) {
         const std::size_t cut = name.find(other);
-        const std::string_view piece = trim_blanks(name.substr(0, cut));
+        const std::string_view piece = trim_header_name(name.substr(0, cut));
         if (!piece.empty()) pieces.emplace(piece, other);
         if (cut == std::string_view::npos) break;
         name.remove_prefix(cut + 1);

@@ -12,6 +12,9 @@
 
 namespace leadscore::io {
 
+// A header name as it is matched: without the spaces and tabs around it.
+std::string_view trim_header_name(std::string_view s);
+
 struct HeaderGuesses {
   std::vector<std::string_view> column_for_field;  // per field: the column guessed for it, or ""
   std::unordered_set<std::string_view> taken;      // the columns guessed for some field
