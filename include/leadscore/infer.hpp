@@ -18,6 +18,7 @@ struct InferOptions {
   std::string key;             // --key: a column's header or its field name; empty: choose one
   std::string schema_name;     // the schema's name; empty: "lead"
   std::string source_name;     // the input's name, for the header comment and messages
+  char delimiter = 0;          // CSV: ',', ';' or '\t' (ReadOptions); 0: detected from the header
 };
 
 // The type of one inferred field, as the schema language spells it.
@@ -46,6 +47,7 @@ struct InferredSchema {
   std::vector<std::string> placeholders;   // values that mean "missing" in every column
   std::vector<std::size_t> unnamed_columns; // 1-based numbers of columns with an empty header
   std::uint64_t rows = 0;
+  char delimiter = 0;                       // CSV: what separated the cells; 0 for JSON lines
 };
 
 struct InferResult {

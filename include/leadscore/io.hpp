@@ -70,9 +70,23 @@ struct ReaderOpenResult {
 // ignored: "A", "B", ...` (the first 20 named); "" when there are none.
 std::string ignored_columns_note(std::string_view name, const std::vector<std::string>& columns);
 
+// How CSV input is read (JSON lines ignore it).
+struct ReadOptions {
+  // What separates cells: ',', ';' or '\t'. 0 detects it from the header row: ';' when the header
+  // has no comma and a ';', a tab when it has neither and a tab, else ','. Quotes, quoted line
+  // breaks and "" work the same with each.
+  char delimiter = 0;
+};
+
+// A --delimiter value: ',' or "comma", ';' or "semicolon", "tab", "\t" (backslash, t) or a tab
+// character. False for anything else.
+bool parse_delimiter(std::string_view text, char& out);
+// How messages name a delimiter: "','", "';'", "tab".
+std::string_view delimiter_name(char delimiter);
+
 // `in` is read with large buffered reads and is not closed. `name` is used in messages.
 ReaderOpenResult open_record_reader(std::FILE* in, std::string_view name, RecordFormat format,
-                                    const Schema& schema);
+                                    const Schema& schema, const ReadOptions& options = {});
 
 enum class RowStatus { Ok, Rejected, Error };
 

@@ -86,6 +86,7 @@ struct TuneInput {
   std::string model_path;       // the model; its schema and imports are found relative to it
   std::string leads_path;       // read twice, so a file, not a pipe
   RecordFormat leads_format = RecordFormat::Csv;
+  ReadOptions leads_read;       // --delimiter; the outcome file's is detected
   std::string outcomes_path;
 };
 

@@ -51,7 +51,7 @@ int run_backtest(const BacktestOptions& o) {
     return exit_usage;
   }
   ReaderOpenResult opened = open_record_reader(lead_file.get(), o.input == "-" ? "<stdin>" : o.input,
-                                               *lead_format, program.schema);
+                                               *lead_format, program.schema, read_options(o.delimiter));
   print_header_warnings(opened.warnings, opened.ignored_columns, o.input == "-" ? "<stdin>" : o.input, o.quiet_columns);
   if (!opened.reader) {
     print_error(opened.error);

@@ -68,8 +68,8 @@ class LeadInput {
 };
 
 bool open_reader(std::FILE* in, const std::string& name, RecordFormat format, const Schema& schema,
-                 std::unique_ptr<RecordReader>& out, bool quiet_columns) {
-  ReaderOpenResult opened = open_record_reader(in, name, format, schema);
+                 const ReadOptions& read, std::unique_ptr<RecordReader>& out, bool quiet_columns) {
+  ReaderOpenResult opened = open_record_reader(in, name, format, schema, read);
   print_header_warnings(opened.warnings, opened.ignored_columns, name, quiet_columns);
   if (!opened.reader) {
     print_error(opened.error);
@@ -118,8 +118,8 @@ int run_diff(const DiffOptions& o) {
   LeadInput input;
   if (!input.open(o.input, two_readers)) return exit_usage;
   std::unique_ptr<RecordReader> old_reader, new_reader;
-  if (!open_reader(input.first(), input.name(), *format, old_program.schema, old_reader, o.quiet_columns)) return exit_usage;
-  if (two_readers && !open_reader(input.second(), input.name(), *format, new_program.schema, new_reader, o.quiet_columns)) {
+  if (!open_reader(input.first(), input.name(), *format, old_program.schema, read_options(o.delimiter), old_reader, o.quiet_columns)) return exit_usage;
+  if (two_readers && !open_reader(input.second(), input.name(), *format, new_program.schema, read_options(o.delimiter), new_reader, o.quiet_columns)) {
     return exit_usage;
   }
 

@@ -30,7 +30,7 @@ int run_explain(const ExplainOptions& o) {
     return exit_usage;
   }
   std::string input_name = o.input == "-" ? "<stdin>" : o.input;
-  ReaderOpenResult opened = open_record_reader(in.get(), input_name, *format, program.schema);
+  ReaderOpenResult opened = open_record_reader(in.get(), input_name, *format, program.schema, read_options(o.delimiter));
   print_header_warnings(opened.warnings, opened.ignored_columns, input_name, o.quiet_columns);
   if (!opened.reader) {
     print_error(opened.error);

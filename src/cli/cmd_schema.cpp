@@ -35,6 +35,7 @@ int run_schema_infer(const SchemaInferOptions& options) {
   infer.key = options.key;
   infer.schema_name = schema_name_for(options.input);
   infer.source_name = options.input == "-" ? "standard input" : options.input;
+  infer.delimiter = read_options(options.delimiter).delimiter;
   const InferResult result = infer_schema(in.get(), *format, infer);
   if (!result.schema) {
     print_error(result.error);

@@ -55,7 +55,7 @@ int run_score(const ScoreOptions& o) {
     return exit_usage;
   }
   ReaderOpenResult opened = open_record_reader(in.get(), o.input == "-" ? "<stdin>" : o.input,
-                                               *in_format, program.schema);
+                                               *in_format, program.schema, read_options(o.delimiter));
   print_header_warnings(opened.warnings, opened.ignored_columns, o.input == "-" ? "<stdin>" : o.input, o.quiet_columns);
   if (!opened.reader) {
     print_error(opened.error);

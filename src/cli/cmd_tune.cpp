@@ -81,6 +81,7 @@ int run_tune(const TuneCommandOptions& o) {
   std::optional<RecordFormat> leads_format = input_format_option(o.input, o.input_format);
   if (!leads_format) return exit_usage;
   input.leads_format = *leads_format;
+  input.leads_read = read_options(o.delimiter);
   TuneOptions options;
   options.holdout = *holdout;
   options.seed = o.seed;

@@ -44,6 +44,7 @@ struct ExplainOptions {
   std::string id;
   std::string format = "text";      // text, json
   std::string input_format;         // csv, jsonl; default by extension
+  std::string delimiter;            // --delimiter: the CSV cells' separator; empty: detected
   std::string as_of;
   unsigned threads = 0;             // --threads; 0: all cores
   int round = -1;                   // --round N: the lead's figures to N decimals; -1: as computed
@@ -58,6 +59,7 @@ struct ScoreOptions {
   std::string as_of;
   bool explain = false;
   std::string input_format;         // csv, jsonl: overrides --format for the input
+  std::string delimiter;            // --delimiter: the CSV cells' separator; empty: detected
   bool quiet = false;               // no summary line on stderr
   bool quiet_columns = false;       // --quiet-columns: no line for the columns the schema lacks
   std::string max_errors;           // "N" or "P%": exit 1 above it; empty: no limit
@@ -78,6 +80,7 @@ struct BacktestOptions {
   std::string model;
   std::string input;
   std::string input_format;         // csv, jsonl; default by extension
+  std::string delimiter;            // --delimiter: the CSV cells' separator; empty: detected
   std::string outcomes;
   std::string outcomes_format;      // csv, jsonl; default by extension
   std::string as_of;
@@ -92,6 +95,7 @@ struct TuneCommandOptions {
   std::string model;
   std::string input;
   std::string input_format;         // csv, jsonl; default by extension
+  std::string delimiter;            // --delimiter: the CSV cells' separator; empty: detected
   std::string outcomes;
   std::string holdout = "30%";      // share held out for judging: "30%" or "0.3"
   std::uint64_t seed = 1;
@@ -108,6 +112,7 @@ struct DiffOptions {
   std::string old_model, new_model;
   std::string input;
   std::string input_format;         // csv, jsonl; default by extension
+  std::string delimiter;            // --delimiter: the CSV cells' separator; empty: detected
   std::string outcomes;             // optional: backtest both models
   std::string as_of;
   std::string format = "text";      // text, json, github, html
@@ -132,6 +137,7 @@ struct SqlCommandOptions {
 struct SchemaInferOptions {
   std::string input;
   std::string input_format;         // csv, jsonl; default by extension
+  std::string delimiter;            // --delimiter: the CSV cells' separator; empty: detected
   std::uint64_t rows = 0;           // --rows: records read; 0: all
   std::string key;                  // --key COLUMN
   std::string output = "-";
@@ -178,6 +184,8 @@ RecordFormat standard_input_format();
 // input standard_input_format(), else by the file's extension. Prints the error and returns
 // nullopt when the extension does not tell.
 std::optional<RecordFormat> input_format_option(const std::string& path, const std::string& forced);
+// How the leads are read: --delimiter (already checked by its validator) or detection.
+ReadOptions read_options(const std::string& delimiter);
 // --threads N (0: all cores) as the library takes it; LEADSCORE_CHUNK_BYTES sets the chunk size
 // (for tests: a small input then crosses many chunk boundaries).
 ThreadOptions thread_options(unsigned threads);

@@ -51,6 +51,20 @@ int main(int argc, char** argv) {
       },
       "0-15");
 
+  // --delimiter: the lead file's cell separator (leadscore::parse_delimiter); without it, detected
+  // from the header. Outcome files are always detected: they have a few plain column names.
+  const CLI::Validator delimiter_option(
+      [](const std::string& text) {
+        char sep = 0;
+        return leadscore::parse_delimiter(text, sep)
+                   ? std::string()
+                   : "'" + text + "' is not a delimiter: give ',' (or comma), ';' (or semicolon) or tab";
+      },
+      ",|;|tab");
+  const std::string delimiter_help =
+      "The CSV input's cell separator: ',' (comma), ';' (semicolon) or tab (default: from the header: ';' if it has "
+      "no comma but a ';', tab if it has neither but a tab, else ',')";
+
   ExplainOptions explain;
   auto* explain_cmd = app.add_subcommand("explain", "Show one lead's breakdown: every rule, group and reject");
   explain_cmd->add_option("model", explain.model, "The model (.score or compiled .lsc)")->required();
@@ -59,6 +73,7 @@ int main(int argc, char** argv) {
   explain_cmd->add_option("--format", explain.format, "text (default) or json")->check(CLI::IsMember({"text", "json"}));
   explain_cmd->add_option("--input-format", explain.input_format, "csv or jsonl (default: by extension; on stdin, JSON lines when it starts with '{')")
       ->check(CLI::IsMember({"csv", "jsonl"}));
+  explain_cmd->add_option("--delimiter", explain.delimiter, delimiter_help)->check(delimiter_option);
   explain_cmd->add_option("--as-of", explain.as_of, "The day relative dates count from (YYYY-MM-DD; default today)");
   explain_cmd->add_flag("--quiet-columns", explain.quiet_columns, "No warning line for the input columns the schema does not have");
   explain_cmd->add_option("--threads", explain.threads, "Threads reading the leads (default: all cores; 1: one)")
@@ -78,6 +93,7 @@ int main(int argc, char** argv) {
   score_cmd->add_flag("--explain", score.explain, "Add a 'fired' column with the labels of the rules that fired");
   score_cmd->add_option("--input-format", score.input_format, "csv or jsonl (default: by extension; on stdin, JSON lines when it starts with '{')")
       ->check(CLI::IsMember({"csv", "jsonl"}));
+  score_cmd->add_option("--delimiter", score.delimiter, delimiter_help)->check(delimiter_option);
   score_cmd->add_flag("-q,--quiet", score.quiet, "No summary line on stderr");
   score_cmd->add_option("--threads", score.threads, "Threads reading and scoring (default: all cores; 1: one)")
       ->check(CLI::Range(1, 1024));
@@ -106,6 +122,7 @@ int main(int argc, char** argv) {
   backtest_cmd->add_option("--outcomes", backtest.outcomes, "What became of each lead: key, converted[, closed_at, deal_value]")->required();
   backtest_cmd->add_option("--input-format", backtest.input_format, "csv or jsonl (default: by extension; on stdin, JSON lines when it starts with '{')")
       ->check(CLI::IsMember({"csv", "jsonl"}));
+  backtest_cmd->add_option("--delimiter", backtest.delimiter, delimiter_help)->check(delimiter_option);
   backtest_cmd->add_option("--outcomes-format", backtest.outcomes_format, "csv or jsonl (default: by extension; on stdin, JSON lines when it starts with '{')")
       ->check(CLI::IsMember({"csv", "jsonl"}));
   backtest_cmd->add_option("--as-of", backtest.as_of, "The day relative dates count from (YYYY-MM-DD; default today)");
@@ -124,6 +141,7 @@ int main(int argc, char** argv) {
   tune_cmd->add_option("--outcomes", tune.outcomes, "What became of each lead: key, converted[, closed_at, deal_value]")->required();
   tune_cmd->add_option("--input-format", tune.input_format, "csv or jsonl (default: by extension; on stdin, JSON lines when it starts with '{')")
       ->check(CLI::IsMember({"csv", "jsonl"}));
+  tune_cmd->add_option("--delimiter", tune.delimiter, delimiter_help)->check(delimiter_option);
   tune_cmd->add_option("--holdout", tune.holdout, "Share of leads held out for judging, by key (default 30%)");
   tune_cmd->add_option("--seed", tune.seed, "Seed of the holdout draw (default 1)");
   tune_cmd->add_option("--target", tune.target, "precision=P or qualified=Q% for `qualify at` (default: keep the share qualified)");
@@ -141,6 +159,7 @@ int main(int argc, char** argv) {
   diff_cmd->add_option("-i,--input", diff.input, "Leads, CSV or JSON lines; '-' for stdin")->required();
   diff_cmd->add_option("--input-format", diff.input_format, "csv or jsonl (default: by extension; on stdin, JSON lines when it starts with '{')")
       ->check(CLI::IsMember({"csv", "jsonl"}));
+  diff_cmd->add_option("--delimiter", diff.delimiter, delimiter_help)->check(delimiter_option);
   diff_cmd->add_option("--outcomes", diff.outcomes, "What became of each lead, to backtest both models");
   diff_cmd->add_option("--as-of", diff.as_of, "The day relative dates count from (YYYY-MM-DD; default today)");
   diff_cmd->add_flag("--quiet-columns", diff.quiet_columns, "No warning line for the input columns the schema does not have");
@@ -157,6 +176,7 @@ int main(int argc, char** argv) {
   infer_cmd->add_option("file", schema_infer.input, "The export, CSV or JSON lines; '-' for stdin")->required();
   infer_cmd->add_option("--input-format", schema_infer.input_format, "csv or jsonl (default: by extension; on stdin, JSON lines when it starts with '{')")
       ->check(CLI::IsMember({"csv", "jsonl"}));
+  infer_cmd->add_option("--delimiter", schema_infer.delimiter, delimiter_help)->check(delimiter_option);
   infer_cmd->add_option("--rows", schema_infer.rows, "Read only the first N records (default: all)");
   infer_cmd->add_option("--key", schema_infer.key, "The key column (its header or field name)");
   infer_cmd->add_option("-o,--output", schema_infer.output, "Write the schema here instead of standard output");

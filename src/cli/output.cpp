@@ -114,6 +114,12 @@ std::optional<RecordFormat> input_format_option(const std::string& path, const s
   return std::nullopt;
 }
 
+ReadOptions read_options(const std::string& delimiter) {
+  ReadOptions options;
+  if (!delimiter.empty()) parse_delimiter(delimiter, options.delimiter);
+  return options;
+}
+
 void print_header_warnings(const std::vector<std::string>& warnings, const std::vector<std::string>& ignored_columns,
                            std::string_view name, bool quiet_columns) {
   for (const auto& w : warnings) print_note(fmt::format("leadscore: warning: {}\n", w));

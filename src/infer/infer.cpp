@@ -143,7 +143,7 @@ std::string field_name_for_column(std::string_view header) { return identifier_f
 
 InferResult infer_schema(std::FILE* in, RecordFormat format, const InferOptions& options) {
   infer::Sample sample = format == RecordFormat::Csv
-                             ? infer::read_csv_sample(in, options.max_rows, may_be_key, options.key)
+                             ? infer::read_csv_sample(in, options.max_rows, may_be_key, options.key, options.delimiter)
                              : infer::read_jsonl_sample(in, options.max_rows, may_be_key, options.key);
   InferResult result;
   if (!sample.error.empty()) {
@@ -158,6 +158,7 @@ InferResult infer_schema(std::FILE* in, RecordFormat format, const InferOptions&
   InferredSchema schema;
   schema.name = options.schema_name.empty() ? "lead" : options.schema_name;
   schema.rows = sample.rows;
+  schema.delimiter = sample.delimiter;
   for (std::size_t c = 0; c < sample.columns.size(); ++c) {
     const ColumnStats& col = sample.columns[c];
     if (col.header().empty()) {

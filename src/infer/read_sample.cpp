@@ -7,6 +7,7 @@
 
 #include "io/byte_source.hpp"
 #include "io/csv_scan.hpp"
+#include "io/csv_separator.hpp"
 #include "io/json_scan.hpp"
 
 namespace leadscore::infer {
@@ -19,13 +20,15 @@ std::string_view trim(std::string_view s) {
 }
 
 // Calls `on_record(cells)` for each CSV record; false from it stops the reading.
+// `sep` 0 is detected from the header (and set).
 template <typename OnRecord>
-void for_each_csv_record(io::ByteSource& src, std::string& error, OnRecord on_record) {
+void for_each_csv_record(io::ByteSource& src, char& sep, std::string& error, OnRecord on_record) {
   std::vector<io::CsvCell> cells;
   src.skip_bom();
+  if (sep == 0) sep = io::detect_csv_separator(src);
   for (;;) {
     if (src.size() == 0 && !src.refill()) break;
-    io::CsvScan scan = io::scan_csv_record(src.data(), src.data() + src.size(), src.at_eof(), cells);
+    io::CsvScan scan = io::scan_csv_record(src.data(), src.data() + src.size(), src.at_eof(), sep, cells);
     while (!scan.complete) {
       // As the record readers do, a record may not hold the whole rest of a large input.
       if (src.size() >= io::ByteSource::max_record) {
@@ -33,13 +36,13 @@ void for_each_csv_record(io::ByteSource& src, std::string& error, OnRecord on_re
         return;
       }
       if (!src.refill()) {
-        scan = io::scan_csv_record(src.data(), src.data() + src.size(), true, cells);
+        scan = io::scan_csv_record(src.data(), src.data() + src.size(), true, sep, cells);
         break;
       }
-      scan = io::scan_csv_record(src.data(), src.data() + src.size(), src.at_eof(), cells);
+      scan = io::scan_csv_record(src.data(), src.data() + src.size(), src.at_eof(), sep, cells);
     }
     if (scan.length == 0) break;
-    const bool go_on = is_blank_record(cells) || on_record(cells, scan.broken != io::CsvBreak::None);
+    const bool go_on = is_blank_record(cells, sep) || on_record(cells, scan.broken != io::CsvBreak::None);
     src.consume(scan.length);
     if (!go_on) break;
   }
@@ -49,11 +52,12 @@ void for_each_csv_record(io::ByteSource& src, std::string& error, OnRecord on_re
 }  // namespace
 
 Sample read_csv_sample(std::FILE* in, std::uint64_t max_rows, UniquenessFilter filter,
-                       const std::string& key_option) {
+                       const std::string& key_option, char delimiter) {
   Sample sample;
+  sample.delimiter = delimiter;
   io::ByteSource src(in);
   bool header_read = false;
-  for_each_csv_record(src, sample.error, [&](std::vector<io::CsvCell>& cells, bool broken) {
+  for_each_csv_record(src, sample.delimiter, sample.error, [&](std::vector<io::CsvCell>& cells, bool broken) {
     if (!header_read) {
       header_read = true;
       for (io::CsvCell& cell : cells) {

@@ -15,13 +15,15 @@ struct Sample {
   std::uint64_t rows = 0;            // records read
   std::uint64_t broken_rows = 0;     // records that could not be split into cells, left out
   std::string error;                 // the input could not be read
+  char delimiter = 0;                // CSV: what separated the cells (given or detected)
 };
 
 // `wants_uniqueness(header)` says which columns keep every value's hash (the key's candidates).
 using UniquenessFilter = bool (*)(const std::string& header, const std::string& key_option);
 
+// `delimiter`: ',', ';' or '\t'; 0 detects it from the header as the record readers do.
 Sample read_csv_sample(std::FILE* in, std::uint64_t max_rows, UniquenessFilter filter,
-                       const std::string& key_option);
+                       const std::string& key_option, char delimiter);
 Sample read_jsonl_sample(std::FILE* in, std::uint64_t max_rows, UniquenessFilter filter,
                          const std::string& key_option);
 

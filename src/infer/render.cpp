@@ -85,6 +85,9 @@ std::string render_inferred_schema(const InferredSchema& schema, const InferOpti
       "# Inferred by `leadscore schema infer` from {} records of {}.\n"
       "# Check each field's type, the key and the values read as missing before you rely on them.\n",
       schema.rows, options.source_name.empty() ? "the input" : options.source_name);
+  // Said when it is not RFC 4180's comma: it is why the other commands read the file the same way.
+  if (schema.delimiter == ';' || schema.delimiter == '\t')
+    out += fmt::format("# Read as a {}-separated file.\n", delimiter_name(schema.delimiter));
   out += fmt::format("schema {} {{\n", schema.name);
   if (!schema.placeholders.empty()) out += fmt::format("  missing {}\n", list(schema.placeholders));
   for (const std::size_t c : schema.unnamed_columns)

@@ -11,6 +11,7 @@
 #include "io/byte_source.hpp"
 #include "io/header_guess.hpp"
 #include "io/csv_scan.hpp"
+#include "io/csv_separator.hpp"
 #include "io/readers.hpp"
 #include "io/record_errors.hpp"
 #include "io/value_parse.hpp"
@@ -18,20 +19,16 @@
 namespace leadscore::io {
 namespace {
 
-std::string_view trim_blanks(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
 class CsvReader final : public BufferedReader {
  public:
-  CsvReader(std::FILE* in, std::string_view name, const Schema& schema)
-      : BufferedReader(in, name), schema_(schema) {}
+  // `sep`: 0 detects it from the header (read_header).
+  CsvReader(std::FILE* in, std::string_view name, const Schema& schema, char sep)
+      : BufferedReader(in, name), schema_(schema), sep_(sep) {}
   // A chunk reader with `main`'s header.
   explicit CsvReader(const CsvReader& main)
       : BufferedReader(nullptr, main.name_),
         schema_(main.schema_),
+        sep_(main.sep_),
         column_names_(main.column_names_),
         field_column_(main.field_column_),
         key_column_(main.key_column_) {}
@@ -45,7 +42,7 @@ class CsvReader final : public BufferedReader {
 
  protected:
   const char* last_record_end(const char* p, const char* end) const override {
-    return last_csv_record_end(p, end);
+    return last_csv_record_end(p, end, sep_);
   }
   void chunk_started() override { skipped_ = false; }
 
@@ -60,11 +57,21 @@ class CsvReader final : public BufferedReader {
     return label;
   }
   void fill(Record& rec, const CsvScan& scan);
+  bool reads_a_set() const {
+    for (std::size_t f = 0; f < schema_.fields.size(); ++f)
+      if ((schema_.fields[f].type == FieldType::Set || schema_.fields[f].type == FieldType::StringSet) &&
+          field_column_[f] >= 0)
+        return true;
+    return false;
+  }
+  static constexpr std::string_view set_cell_hint =
+      " (in a ';'-separated file, a set cell's members must be in quotes: \"a;b\")";
   // For a record past ByteSource::max_record: learns what it can from the window, then reads on
   // to the record's end without keeping it.
   void skip_long_record(CsvScan& scan);
 
   Schema schema_;                          // a copy: the reader may outlive the caller's schema
+  char sep_;                               // ',', ';' or '\t' once the header is read
   std::vector<std::string> column_names_;  // as in the header, for messages
   std::vector<int> field_column_;          // per field: its column, or -1 when there is none
   int key_column_ = -1;
@@ -79,7 +86,7 @@ class CsvReader final : public BufferedReader {
 bool CsvReader::scan_next(CsvScan& scan, std::uint64_t& start_line) {
   for (;;) {
     if (src_.size() == 0 && !src_.refill()) return false;
-    scan = scan_csv_record(src_.data(), src_.data() + src_.size(), src_.at_eof(), cells_);
+    scan = scan_csv_record(src_.data(), src_.data() + src_.size(), src_.at_eof(), sep_, cells_);
     if (!scan.complete && src_.size() >= ByteSource::max_record) {
       start_line = next_line_;
       skip_long_record(scan);
@@ -94,13 +101,13 @@ bool CsvReader::scan_next(CsvScan& scan, std::uint64_t& start_line) {
     start_line = next_line_;
     next_line_ += scan.line_breaks;
     src_.consume(scan.length);
-    if (!is_blank_record(cells_)) return true;
+    if (!is_blank_record(cells_, sep_)) return true;
   }
 }
 
 void CsvReader::skip_long_record(CsvScan& scan) {
   // Scanned as if the input ended here, the window shows the whole cells before the long one.
-  scan = scan_csv_record(src_.data(), src_.data() + src_.size(), true, cells_);
+  scan = scan_csv_record(src_.data(), src_.data() + src_.size(), true, sep_, cells_);
   bool in_quotes = scan.broken == CsvBreak::UnclosedQuote;
   const std::size_t long_cell = in_quotes ? scan.broken_cell : cells_.size() - 1;
   skipped_ = true;
@@ -137,6 +144,7 @@ void CsvReader::skip_long_record(CsvScan& scan) {
 
 std::string CsvReader::read_header(std::vector<std::string>& warnings, std::vector<std::string>& ignored) {
   src_.skip_bom();
+  if (sep_ == 0) sep_ = detect_csv_separator(src_);
   CsvScan scan;
   std::uint64_t line = 0;
   if (!scan_next(scan, line)) {
@@ -182,7 +190,7 @@ std::string CsvReader::read_header(std::vector<std::string>& warnings, std::vect
     field_index.emplace(schema_.fields[f].column_name(), static_cast<int>(f));
   for (std::size_t c = 0; c < cells_.size(); ++c) {
     unescape_quotes(cells_[c]);
-    const std::string_view name = trim_blanks(cells_[c].text());
+    const std::string_view name = trim_header_name(cells_[c].text());
     column_names_.emplace_back(name);
     if (name.empty()) {
       warnings.push_back(fmt::format("{}: column {} has no name; ignored", name_, c + 1));
@@ -201,13 +209,15 @@ std::string CsvReader::read_header(std::vector<std::string>& warnings, std::vect
 
   // A field with no column may be a column of the header spelt otherwise (`Lead_ID`, `employes`):
   // its message names that column, which is then not listed among the ignored ones.
-  const HeaderGuesses guesses = guess_columns(schema_, field_column_, unknown);
+  const HeaderGuesses guesses = guess_columns(schema_, field_column_, unknown, sep_);
   for (const std::string_view name : unknown)
     if (!guesses.taken.count(name)) ignored.emplace_back(name);
   for (std::size_t f = 0; f < schema_.fields.size(); ++f) {
     const Field& field = schema_.fields[f];
     if (field_column_[f] >= 0) continue;
-    const std::string hint = did_you_mean_column(guesses.column_for_field[f]);
+    const std::string hint = guesses.separator_for_field[f] != 0
+                                 ? other_separator_hint(guesses.separator_for_field[f])
+                                 : did_you_mean_column(guesses.column_for_field[f]);
     // The column looked for, and the field when `from` names another column.
     const std::string_view column = field.column_name();
     const std::string which = column == field.name ? "" : fmt::format("field {}, ", field.name);
@@ -265,6 +275,8 @@ void CsvReader::fill(Record& rec, const CsvScan& scan) {
   // so no cell of it can be trusted to be in its column.
   if (cells_.size() != column_names_.size()) {
     report_cell_count(rec, cells_.size(), column_names_.size());
+    // Set members are ';'-separated too: in a ';' file an unquoted set cell is several cells.
+    if (sep_ == ';' && cells_.size() > column_names_.size() && reads_a_set()) rec.error += set_cell_hint;
     return;
   }
   for (std::size_t f = 0; f < schema_.fields.size(); ++f) {
@@ -285,9 +297,9 @@ void CsvReader::fill(Record& rec, const CsvScan& scan) {
 
 }  // namespace
 
-ReaderOpenResult open_csv_reader(std::FILE* in, std::string_view name, const Schema& schema) {
+ReaderOpenResult open_csv_reader(std::FILE* in, std::string_view name, const Schema& schema, char delimiter) {
   ReaderOpenResult result;
-  auto reader = std::make_unique<CsvReader>(in, name, schema);
+  auto reader = std::make_unique<CsvReader>(in, name, schema, delimiter);
   result.error = reader->read_header(result.warnings, result.ignored_columns);
   if (result.error.empty()) result.reader = std::move(reader);
   return result;

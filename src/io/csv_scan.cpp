@@ -19,7 +19,7 @@ char* before_cr(char* begin, char* end) { return end > begin && end[-1] == '\r' 
 
 }  // namespace
 
-CsvScan scan_csv_record(char* p, char* end, bool at_eof, std::vector<CsvCell>& cells) {
+CsvScan scan_csv_record(char* p, char* end, bool at_eof, char sep, std::vector<CsvCell>& cells) {
   cells.clear();
   CsvScan r;
   const CsvScan incomplete;
@@ -27,7 +27,7 @@ CsvScan scan_csv_record(char* p, char* end, bool at_eof, std::vector<CsvCell>& c
   for (;;) {
     if (q == end || *q != '"') {
       char* s = q;
-      while (s < end && *s != ',' && *s != '\n') ++s;
+      while (s < end && *s != sep && *s != '\n') ++s;
       if (s == end) {
         if (!at_eof) return incomplete;
         cells.push_back({q, before_cr(q, end), false, false});
@@ -35,7 +35,7 @@ CsvScan scan_csv_record(char* p, char* end, bool at_eof, std::vector<CsvCell>& c
         r.complete = true;
         return r;
       }
-      if (*s == ',') {
+      if (*s == sep) {
         cells.push_back({q, s, false, false});
         q = s + 1;
         continue;
@@ -83,7 +83,7 @@ CsvScan scan_csv_record(char* p, char* end, bool at_eof, std::vector<CsvCell>& c
       r.complete = true;
       return r;
     }
-    if (*q == ',') {
+    if (*q == sep) {
       ++q;
       continue;
     }
@@ -118,7 +118,7 @@ CsvScan scan_csv_record(char* p, char* end, bool at_eof, std::vector<CsvCell>& c
   }
 }
 
-const char* last_csv_record_end(const char* p, const char* end) {
+const char* last_csv_record_end(const char* p, const char* end, char sep) {
   auto find = [end](const char* from, char c) {
     return static_cast<const char*>(std::memchr(from, c, static_cast<std::size_t>(end - from)));
   };
@@ -134,7 +134,7 @@ const char* last_csv_record_end(const char* p, const char* end) {
     }
     if (quote == nullptr) return last;
     // A quote inside an unquoted cell is text; one at a cell's start opens a quoted cell.
-    if (quote != p && quote[-1] != ',' && quote[-1] != '\n') {
+    if (quote != p && quote[-1] != sep && quote[-1] != '\n') {
       q = quote + 1;
       continue;
     }
@@ -149,7 +149,7 @@ const char* last_csv_record_end(const char* p, const char* end) {
       q = close + 1;
       break;
     }
-    if (*q == ',') {
+    if (*q == sep) {
       ++q;
       continue;
     }
@@ -183,10 +183,14 @@ void unescape_quotes(CsvCell& cell) {
   cell.doubled_quotes = false;
 }
 
-bool is_blank_record(const std::vector<CsvCell>& cells) {
-  if (cells.size() != 1 || cells[0].quoted) return false;
-  return std::all_of(cells[0].begin, cells[0].end,
-                     [](char c) { return c == ' ' || c == '\t' || c == '\r'; });
+bool is_blank_record(const std::vector<CsvCell>& cells, char sep) {
+  // A line of commas or semicolons is a row of empty cells (a spreadsheet's empty row), not a
+  // blank line; a line of tabs is blank whatever separates the cells.
+  if (cells.size() != 1 && sep != '\t') return false;
+  return std::all_of(cells.begin(), cells.end(), [](const CsvCell& cell) {
+    return !cell.quoted &&
+           std::all_of(cell.begin, cell.end, [](char c) { return c == ' ' || c == '\t' || c == '\r'; });
+  });
 }
 
 }  // namespace leadscore::io

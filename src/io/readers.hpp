@@ -47,7 +47,8 @@ class BufferedReader : public RecordReader {
   std::uint64_t next_line_ = 1;  // the input line of the next record
 };
 
-ReaderOpenResult open_csv_reader(std::FILE* in, std::string_view name, const Schema& schema);
+// `delimiter`: ',', ';' or '\t'; 0 detects it from the header (io/csv_separator.hpp).
+ReaderOpenResult open_csv_reader(std::FILE* in, std::string_view name, const Schema& schema, char delimiter);
 ReaderOpenResult open_jsonl_reader(std::FILE* in, std::string_view name, const Schema& schema);
 
 }  // namespace leadscore::io

@@ -31,8 +31,8 @@ bool format_from_path(std::string_view path, RecordFormat& out) {
 }
 
 ReaderOpenResult open_record_reader(std::FILE* in, std::string_view name, RecordFormat format,
-                                    const Schema& schema) {
-  return format == RecordFormat::Csv ? io::open_csv_reader(in, name, schema)
+                                    const Schema& schema, const ReadOptions& options) {
+  return format == RecordFormat::Csv ? io::open_csv_reader(in, name, schema, options.delimiter)
                                      : io::open_jsonl_reader(in, name, schema);
 }
 

@@ -92,7 +92,7 @@ std::optional<review::LeadData> read_pass(const TuneInput& in, const Program& pr
     r.error_is_usage = true;
     return std::nullopt;
   }
-  ReaderOpenResult opened = open_record_reader(f.get(), in.leads_path, in.leads_format, program.schema);
+  ReaderOpenResult opened = open_record_reader(f.get(), in.leads_path, in.leads_format, program.schema, in.leads_read);
   if (first) {
     r.warnings.insert(r.warnings.end(), opened.warnings.begin(), opened.warnings.end());
     r.ignored_columns = opened.ignored_columns;

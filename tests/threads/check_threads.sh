@@ -2,7 +2,7 @@
 # --threads gives the same bytes as one thread: score (CSV and JSON lines, --explain), backtest and
 # explain -i, from a file and from a pipe, on generated leads mixed with bad records
 # (tests/threads/mix_bad.py: quoted cells with line breaks, text after a quote, ragged rows, an
-# unclosed quote to the end...). LEADSCORE_CHUNK_BYTES makes chunks of a few records, so that the
+# unclosed quote to the end...), comma- and ';'-separated. LEADSCORE_CHUNK_BYTES makes chunks of a few records, so that the
 # input crosses hundreds of chunk boundaries, some inside quoted line breaks.
 #
 #   tests/threads/check_threads.sh LEADSCORE REPO_ROOT [ROWS]     (default 3000)
@@ -87,6 +87,18 @@ check_case backtest "$WORK/leads.csv" backtest "$MODEL" -i LEADS --input-format 
   --outcomes "$WORK/outcomes.csv" --by source "${AS_OF[@]}" --format json
 check_case explain_last "$WORK/leads.csv" explain "$MODEL" -i LEADS --input-format csv --id "$LAST_KEY" "${AS_OF[@]}"
 check_case explain_missing "$WORK/leads.csv" explain "$MODEL" -i LEADS --input-format csv --id NO_SUCH_LEAD "${AS_OF[@]}"
+
+# A ';'-separated copy (issue 16): the same leads and bad records, sets quoted; the separator
+# detected from the header (score), and given (backtest --delimiter).
+python3 "$ROOT/tests/threads/mix_bad.py" "$WORK/plain.csv" "$WORK/plain.jsonl" "$WORK/leads_semicolon.csv" "$WORK/unused.jsonl" ';'
+check_case score_csv_semicolon "$WORK/leads_semicolon.csv" score "$MODEL" -i LEADS --format csv --explain "${AS_OF[@]}"
+check_case backtest_semicolon "$WORK/leads_semicolon.csv" backtest "$MODEL" -i LEADS --input-format csv --delimiter ';' \
+  --outcomes "$WORK/outcomes.csv" --by source "${AS_OF[@]}" --format json
+# ... and read as ';'-separated: most rows score, as in the comma file.
+ok_semicolon=$(grep -c ',ok,' "$WORK/score_csv_semicolon.ref.out" || true)
+ok_comma=$(grep -c ',ok,' "$WORK/score_csv_explain.ref.out" || true)
+[[ $ok_semicolon -gt $((ROWS / 2)) && $ok_semicolon -ge $((ok_comma - ROWS / 50)) ]] ||
+  { echo "FAIL: the ';' file scored $ok_semicolon rows ok, the comma file $ok_comma"; failures=$((failures + 1)); }
 
 # The reference runs themselves must have read the bad records as bad: error rows, a last record
 # that is an unclosed quote, and as many rows as records.

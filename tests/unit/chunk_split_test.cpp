@@ -24,7 +24,7 @@ std::size_t scanned_last_end(std::string text) {
   char* const end = p + text.size();
   std::size_t last = 0;
   for (;;) {
-    const io::CsvScan scan = io::scan_csv_record(p, end, false, cells);
+    const io::CsvScan scan = io::scan_csv_record(p, end, false, ',', cells);
     if (!scan.complete) return last;
     p += scan.length;
     last = static_cast<std::size_t>(p - text.data());
@@ -33,7 +33,7 @@ std::size_t scanned_last_end(std::string text) {
 }
 
 std::size_t cut_last_end(const std::string& text) {
-  const char* end = io::last_csv_record_end(text.data(), text.data() + text.size());
+  const char* end = io::last_csv_record_end(text.data(), text.data() + text.size(), ',');
   return end == nullptr ? 0 : static_cast<std::size_t>(end - text.data());
 }
 
