@@ -605,14 +605,17 @@ std::optional<std::string> Generator::run() {
   std::string order = opt_.order ? fmt::format("ORDER BY {}{}\n", key_ref, opt_.dialect == Dialect::Postgres ? " COLLATE \"C\"" : "") : "";
   std::string q = head;
   if (!ch) {
+    // SQLite copies a CTE into each place that reads it, so the final SELECT, which reads the
+    // totals several times, would compute every rule again for each; materialized, once per lead.
+    const std::string once = opt_.dialect == Dialect::Sqlite ? "MATERIALIZED " : "";
     q += "WITH\n";
     q += "lead_values AS (  -- each field as the model reads it; NULL when missing\n  SELECT\n";
     q += select_list(lead_lines, "    ");
     q += fmt::format("  FROM {}\n),\n", sp_.table(opt_.table));
-    q += "rule_points AS (  -- each rule's points when it fires (NULL when it does not); each reject\n  SELECT\n";
+    q += "rule_points AS " + once + "(  -- each rule's points when it fires (NULL when it does not); each reject\n  SELECT\n";
     q += select_list(rule_select, "    ");
     q += "  FROM lead_values\n),\n";
-    q += "group_totals AS (  -- each group: its rules' sum, decayed, capped\n  SELECT\n";
+    q += "group_totals AS " + once + "(  -- each group: its rules' sum, decayed, capped\n  SELECT\n";
     q += select_list(group_select, "    ");
     q += "  FROM rule_points\n),\n";
     q += fmt::format("scored AS (\n  SELECT *, {} AS {}\n  FROM group_totals\n)\n", score, total);
