@@ -12,6 +12,7 @@
 
 #include "leadscore/limits.hpp"
 
+#include "common/arith.hpp"
 #include "compile/fold.hpp"
 #include "leadscore/compile.hpp"
 
@@ -70,6 +71,8 @@ class Compiler {
   void compare(const Expr& e);
   void to_day(const Expr& operand);
   static Op builtin_op(std::string_view name);
+  static ArithOp operator_of(char symbol);
+  static Op arith_opcode(ArithOp op);
   void membership(const Expr& e);
   void set_test(const Expr& e);
   void string_test(const Expr& e);
@@ -148,9 +151,10 @@ std::size_t Compiler::arith_prefix(const Expr& chain) {
   std::size_t next = 1;
   for (; next < chain.kids.size(); ++next) {
     auto b = compile::fold(*chain.kids[next], model_.lets);
-    char op = chain.ops[next - 1];
-    if (!b || b->kind != compile::Constant::Kind::Number || (op == '/' && b->number == 0)) break;
-    x = op == '+' ? x + b->number : op == '-' ? x - b->number : op == '*' ? x * b->number : x / b->number;
+    if (!b || b->kind != compile::Constant::Kind::Number) break;
+    const auto result = apply(operator_of(chain.ops[next - 1]), x, b->number);
+    if (!result) break;  // a division by zero: missing, which the VM computes
+    x = *result;
   }
   emit(Op::CONST_NUM, number(x), Span{chain.span.file, chain.span.begin, chain.kids[next - 1]->span.end});
   return next;
@@ -182,9 +186,7 @@ void Compiler::value(const Expr& e) {
       // A constant start (`1 + 2 + x`) is folded into one number, as the nested pair was.
       for (std::size_t i = arith_prefix(e); i < e.kids.size(); ++i) {
         value(*e.kids[i]);
-        char op = e.ops[i - 1];
-        emit(op == '+' ? Op::ADD : op == '-' ? Op::SUB : op == '*' ? Op::MUL : Op::DIV, 0,
-             Span{e.span.file, e.span.begin, e.kids[i]->span.end});
+        emit(arith_opcode(operator_of(e.ops[i - 1])), 0, Span{e.span.file, e.span.begin, e.kids[i]->span.end});
       }
       return;
     case ExprKind::Call: {
@@ -266,6 +268,23 @@ void Compiler::condition(const Expr& e) {
       return;
     default: throw std::logic_error("compiler: not a condition");
   }
+}
+
+// The operator spelled `symbol` in a chain; the grammar lets no other symbol through.
+ArithOp Compiler::operator_of(char symbol) {
+  if (const auto op = arith_op(symbol)) return *op;
+  throw std::logic_error(std::string("compiler: unknown operator ") + symbol);
+}
+
+// The opcode of an arithmetic operator (operators.def).
+Op Compiler::arith_opcode(ArithOp op) {
+  switch (op) {
+#define ARITH(symbol, name, precedence, opcode) \
+  case ArithOp::name: return Op::opcode;
+#include "leadscore/operators.def"
+#undef ARITH
+  }
+  throw std::logic_error("compiler: unknown operator");
 }
 
 // The opcode of built-in `name` (builtins.def); the checker let no other name through.

@@ -1,5 +1,7 @@
 #include "compile/fold.hpp"
 
+#include "common/arith.hpp"
+
 namespace leadscore::compile {
 
 using ast::ExprKind;
@@ -50,9 +52,10 @@ std::optional<Constant> fold(const ast::Expr& e, const std::vector<ast::Let>& le
           x = b->number;
           continue;
         }
-        char op = e.ops[i - 1];
-        if (op == '/' && b->number == 0) return std::nullopt;  // missing at run time
-        x = op == '+' ? x + b->number : op == '-' ? x - b->number : op == '*' ? x * b->number : x / b->number;
+        const auto op = arith_op(e.ops[i - 1]);
+        const auto result = op ? apply(*op, x, b->number) : std::nullopt;
+        if (!result) return std::nullopt;  // missing at run time (a division by zero)
+        x = *result;
       }
       return Constant{Kind::Number, x, {}};
     }

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "common/arith.hpp"
 #include "lint/analysis.hpp"
 
 namespace leadscore::lint {
@@ -55,23 +56,28 @@ Range from(double lo, double hi, bool integral, bool may_be_missing) {
 // Infinity times zero is zero here: a factor that is exactly 0 zeroes the product.
 double times(double a, double b) { return a == 0 || b == 0 ? 0 : a * b; }
 
-Range arithmetic(char op, const Range& a, const Range& b) {
+// The range of `a op b` for every a and b in theirs. One arm per operator of operators.def, and no
+// default: an operator added there is a compile error here until its range is written.
+Range arithmetic(char symbol, const Range& a, const Range& b) {
   bool missing = a.may_be_missing || b.may_be_missing;
   bool integral = a.integral && b.integral;
-  switch (op) {
-    case '+': return from(a.lo + b.lo, a.hi + b.hi, integral, missing);
-    case '-': return from(a.lo - b.hi, a.hi - b.lo, integral, missing);
-    case '*': {
+  const auto op = arith_op(symbol);
+  if (!op) return from(-infinity, infinity, false, true);  // the grammar lets no other symbol through
+  switch (*op) {
+    case ArithOp::Add: return from(a.lo + b.lo, a.hi + b.hi, integral, missing);
+    case ArithOp::Sub: return from(a.lo - b.hi, a.hi - b.lo, integral, missing);
+    case ArithOp::Mul: {
       double c[] = {times(a.lo, b.lo), times(a.lo, b.hi), times(a.hi, b.lo), times(a.hi, b.hi)};
       return from(*std::min_element(c, c + 4), *std::max_element(c, c + 4), integral, missing);
     }
-    default: {
+    case ArithOp::Div: {
       // Division by zero gives a missing value; a divisor range that holds 0 says nothing.
       if (b.lo <= 0 && b.hi >= 0) return from(-infinity, infinity, false, true);
       double c[] = {a.lo / b.lo, a.lo / b.hi, a.hi / b.lo, a.hi / b.hi};
       return from(*std::min_element(c, c + 4), *std::max_element(c, c + 4), false, missing);
     }
   }
+  return from(-infinity, infinity, false, true);
 }
 
 Range field_range(const Field& f) {

@@ -16,6 +16,7 @@
 #include <re2/re2.h>
 
 #include "leadscore/vm.hpp"
+#include "common/arith.hpp"
 #include "vm/text.hpp"
 
 namespace leadscore {
@@ -29,6 +30,18 @@ struct Vm::Value {
 };
 
 namespace {
+
+// The operator an arithmetic opcode computes (operators.def).
+ArithOp arith_of(Op op) {
+  switch (op) {
+#define ARITH(symbol, name, precedence, opcode) \
+  case Op::opcode: return ArithOp::name;
+#include "leadscore/operators.def"
+#undef ARITH
+    default: break;  // only the arithmetic opcodes reach here
+  }
+  return ArithOp::Add;
+}
 
 constexpr std::uint8_t op(Op o) { return static_cast<std::uint8_t>(o); }
 
@@ -198,12 +211,9 @@ void Vm::execute(const Record& rec, Day as_of) {
       case op(Op::DIV): {
         Value b = *--top;
         Value& a = top[-1];
-        if (!a.present || !b.present || (in.op == Op::DIV && b.num == 0)) {
-          a = missing();
-          break;
-        }
-        a.num = in.op == Op::ADD ? a.num + b.num : in.op == Op::SUB ? a.num - b.num
-                : in.op == Op::MUL ? a.num * b.num : a.num / b.num;
+        const auto result = a.present && b.present ? apply(arith_of(in.op), a.num, b.num) : std::nullopt;
+        if (result) a.num = *result;
+        else a = missing();
         break;
       }
       case op(Op::CMP_NUM): {
