@@ -1,5 +1,5 @@
 // UTF-8: encoding a code point (string literals' `\uXXXX` escapes: the parser decodes them, the
-// formatter re-escapes them) and validating text read from records before it is written out.
+// formatter re-escapes them; the SQL regex translator's classes) and validating text read from records before it is written out.
 #pragma once
 
 #include <cstdint>
@@ -8,8 +8,13 @@
 
 namespace leadscore {
 
-// Appends `cp` (at most U+FFFF: a `\u` escape has four hex digits) as UTF-8.
+// Appends code point `cp` (at most U+10FFFF) as UTF-8.
 void append_utf8(std::string& out, std::uint32_t cp);
+inline std::string utf8_of(std::uint32_t cp) {
+  std::string out;
+  append_utf8(out, cp);
+  return out;
+}
 
 // Length of the UTF-8 sequence starting at text[i] (1 for ASCII), or 0 if it is not a valid one
 // (overlong forms, surrogates and values past U+10FFFF are not UTF-8).

@@ -15,36 +15,19 @@
 #include <sqlite3.h>
 
 #include "leadscore/parse.hpp"
+#include "common/utf8.hpp"
 #include "sql/regex.hpp"
 
 namespace {
 
 using namespace leadscore::sql;
+using leadscore::utf8_of;
 
 struct Pattern {
   std::string text;
   bool ignore_case = false;
 };
 
-std::string utf8(char32_t c) {
-  std::string out;
-  if (c < 0x80) {
-    out += static_cast<char>(c);
-  } else if (c < 0x800) {
-    out += static_cast<char>(0xC0 | (c >> 6));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    out += static_cast<char>(0xE0 | (c >> 12));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (c >> 18));
-    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  }
-  return out;
-}
 
 // Every /regex/ in the models the project ships (read with the real parser).
 std::vector<Pattern> shipped_patterns() {
@@ -145,8 +128,8 @@ class PatternMaker {
 class TextMaker {
  public:
   TextMaker(const std::string& pattern, unsigned seed) : rng_(seed) {
-    pieces_ = {"a", "b", "c", "k", "K", "s", "S", "ſ", utf8(0x212A), " ", "  ", "\n", "\t", "-", "_", "@", ".", ",",
-               "/", "&", "é", "中", utf8(0x1F600), "1", "42", "x", "IT", "vp", "of", "head", "chief", "gmail.com"};
+    pieces_ = {"a", "b", "c", "k", "K", "s", "S", "ſ", utf8_of(0x212A), " ", "  ", "\n", "\t", "-", "_", "@", ".", ",",
+               "/", "&", "é", "中", utf8_of(0x1F600), "1", "42", "x", "IT", "vp", "of", "head", "chief", "gmail.com"};
     std::string word;
     for (char c : pattern + " ") {
       if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {

@@ -8,26 +8,14 @@
 
 #include <re2/re2.h>
 
+#include "common/utf8.hpp"
 #include "sql/regex.hpp"
 
 namespace {
 
 using namespace leadscore::sql;
+using leadscore::utf8_of;
 
-std::string utf8(char32_t c) {
-  std::string out;
-  if (c < 0x80) {
-    out += static_cast<char>(c);
-  } else if (c < 0x800) {
-    out += static_cast<char>(0xC0 | (c >> 6));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    out += static_cast<char>(0xE0 | (c >> 12));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  }
-  return out;
-}
 
 std::vector<char32_t> decode(const std::string& s) {
   std::vector<char32_t> out;
@@ -101,13 +89,13 @@ TEST_CASE("sql regex: the ASCII letters fold as RE2 folds them, and nothing else
   for (char32_t letter = 'a'; letter <= 'z'; ++letter) {
     RE2::Options o;
     o.set_case_sensitive(false);
-    RE2 re(utf8(letter), o);
-    auto parsed = regex::parse(utf8(letter), true);
+    RE2 re(utf8_of(letter), o);
+    auto parsed = regex::parse(utf8_of(letter), true);
     REQUIRE(parsed.root);
     for (char32_t c = 1; c < 0x3000; ++c) {
-      CHECK_MESSAGE(RE2::FullMatch(utf8(c), re) == parsed.root->set.contains(c), "letter ", static_cast<char>(letter), " code point ", static_cast<unsigned>(c));
+      CHECK_MESSAGE(RE2::FullMatch(utf8_of(c), re) == parsed.root->set.contains(c), "letter ", static_cast<char>(letter), " code point ", static_cast<unsigned>(c));
     }
-    CHECK(RE2::FullMatch(utf8(0x212A), re) == parsed.root->set.contains(0x212A));
+    CHECK(RE2::FullMatch(utf8_of(0x212A), re) == parsed.root->set.contains(0x212A));
   }
 }
 
