@@ -11,40 +11,13 @@
 
 #include "io/csv_scan.hpp"
 #include "leadscore/io.hpp"
+#include "chunk_support.hpp"
 #include "test_support.hpp"
 
 using namespace leadscore;
+using namespace lstest;
 
 namespace {
-
-// The end of the last whole record in [0, n), by scanning record after record as the reader does.
-std::size_t scanned_last_end(std::string text) {
-  std::vector<io::CsvCell> cells;
-  char* p = text.data();
-  char* const end = p + text.size();
-  std::size_t last = 0;
-  for (;;) {
-    const io::CsvScan scan = io::scan_csv_record(p, end, false, ',', cells);
-    if (!scan.complete) return last;
-    p += scan.length;
-    last = static_cast<std::size_t>(p - text.data());
-    if (p == end) return last;
-  }
-}
-
-std::size_t cut_last_end(const std::string& text) {
-  const char* end = io::last_csv_record_end(text.data(), text.data() + text.size(), ',');
-  return end == nullptr ? 0 : static_cast<std::size_t>(end - text.data());
-}
-
-// A record as compared between the serial and the chunked read.
-std::string describe(const Record& r) {
-  std::string s = fmt::format("line {} key [{}] error [{}]", r.line, r.key, r.error);
-  for (const FieldValue& v : r.values)
-    s += fmt::format(" |{}:{}:{}:{}:{}", v.present, v.str, v.i, v.num, v.set_bits);
-  for (std::string_view item : r.items) s += fmt::format(" item {}", item);
-  return s;
-}
 
 std::vector<std::string> read_serial(std::string text, RecordFormat format) {
   std::FILE* in = fmemopen(text.data(), text.size(), "r");
@@ -54,31 +27,6 @@ std::vector<std::string> read_serial(std::string text, RecordFormat format) {
   if (opened.reader) {
     Record rec;
     while (opened.reader->next(rec)) out.push_back(describe(rec));
-  }
-  std::fclose(in);
-  return out;
-}
-
-std::vector<std::string> read_chunked(std::string text, RecordFormat format, std::size_t target,
-                                      std::size_t& chunks) {
-  std::FILE* in = fmemopen(text.data(), text.size(), "r");
-  REQUIRE(in != nullptr);
-  ReaderOpenResult opened = open_record_reader(in, "input", format, lstest::lead_schema());
-  std::vector<std::string> out;
-  chunks = 0;
-  if (opened.reader) {
-    std::unique_ptr<RecordReader> chunk_reader = opened.reader->chunk_reader();
-    REQUIRE(chunk_reader != nullptr);
-    InputChunk chunk;
-    Record rec;
-    ChunkStatus status;
-    while ((status = opened.reader->next_chunk(chunk, target)) == ChunkStatus::Chunk) {
-      ++chunks;
-      chunk_reader->start_chunk(chunk);
-      while (chunk_reader->next(rec)) out.push_back(describe(rec));
-    }
-    if (status == ChunkStatus::Serial)
-      while (opened.reader->next(rec)) out.push_back(describe(rec));
   }
   std::fclose(in);
   return out;

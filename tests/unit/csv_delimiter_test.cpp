@@ -15,9 +15,11 @@
 #include "io/csv_separator.hpp"
 #include "leadscore/infer.hpp"
 #include "leadscore/io.hpp"
+#include "chunk_support.hpp"
 #include "test_support.hpp"
 
 using namespace leadscore;
+using namespace lstest;
 
 namespace {
 
@@ -37,34 +39,6 @@ Scanned scan_one(std::string text, char sep) {
     out.quoted.push_back(c.quoted);
   }
   return out;
-}
-
-// As in chunk_split_test.cpp, with a separator: the end of the last whole record, by scanning.
-std::size_t scanned_last_end(std::string text, char sep) {
-  std::vector<io::CsvCell> cells;
-  char* p = text.data();
-  char* const end = p + text.size();
-  std::size_t last = 0;
-  for (;;) {
-    const io::CsvScan scan = io::scan_csv_record(p, end, false, sep, cells);
-    if (!scan.complete) return last;
-    p += scan.length;
-    last = static_cast<std::size_t>(p - text.data());
-    if (p == end) return last;
-  }
-}
-
-std::size_t cut_last_end(const std::string& text, char sep) {
-  const char* end = io::last_csv_record_end(text.data(), text.data() + text.size(), sep);
-  return end == nullptr ? 0 : static_cast<std::size_t>(end - text.data());
-}
-
-std::string describe(const Record& r) {
-  std::string s = fmt::format("line {} key [{}] error [{}]", r.line, r.key, r.error);
-  for (const FieldValue& v : r.values)
-    s += fmt::format(" |{}:{}:{}:{}:{}", v.present, v.str, v.i, v.num, v.set_bits);
-  for (std::string_view item : r.items) s += fmt::format(" item {}", item);
-  return s;
 }
 
 struct Read {
@@ -104,29 +78,6 @@ Read read_through_pipe(const std::string& text, ReadOptions options = {}) {
   std::FILE* in = fdopen(fds[0], "r");
   REQUIRE(in != nullptr);
   Read out = read_from(in, options);
-  std::fclose(in);
-  return out;
-}
-
-std::vector<std::string> read_chunked(std::string text, std::size_t target, std::size_t& chunks) {
-  std::FILE* in = fmemopen(text.data(), text.size(), "r");
-  REQUIRE(in != nullptr);
-  ReaderOpenResult opened = open_record_reader(in, "leads.csv", RecordFormat::Csv, lstest::lead_schema());
-  std::vector<std::string> out;
-  chunks = 0;
-  REQUIRE(opened.reader != nullptr);
-  std::unique_ptr<RecordReader> chunk_reader = opened.reader->chunk_reader();
-  REQUIRE(chunk_reader != nullptr);
-  InputChunk chunk;
-  Record rec;
-  ChunkStatus status;
-  while ((status = opened.reader->next_chunk(chunk, target)) == ChunkStatus::Chunk) {
-    ++chunks;
-    chunk_reader->start_chunk(chunk);
-    while (chunk_reader->next(rec)) out.push_back(describe(rec));
-  }
-  if (status == ChunkStatus::Serial)
-    while (opened.reader->next(rec)) out.push_back(describe(rec));
   std::fclose(in);
   return out;
 }
@@ -308,7 +259,7 @@ TEST_CASE("delimiter: chunked reads of a ';' or tab file give the serial reader'
     for (std::size_t target : {1, 2, 17, 64, 100, 333, 1000, 100000}) {
       INFO("sep ", static_cast<int>(sep), ", chunks of ", target, " bytes");
       std::size_t chunks = 0;
-      CHECK(read_chunked(text, target, chunks) == serial);
+      CHECK(read_chunked(text, RecordFormat::Csv, target, chunks) == serial);
       if (target <= 17) CHECK(chunks > 40);
     }
   }
