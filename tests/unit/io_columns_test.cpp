@@ -25,11 +25,7 @@ constexpr std::string_view schema_text = R"(schema leads {
 )";
 
 const Schema& schema() {
-  static const Schema s = [] {
-    auto p = schema_from(std::string(schema_text));
-    if (p->diags.has_errors()) throw std::logic_error(joined(p->errors()));
-    return p->schema;
-  }();
+  static const Schema s = checked_schema(std::string(schema_text));
   return s;
 }
 

@@ -23,11 +23,7 @@ constexpr std::string_view export_schema_text = R"schema(schema course_leads {
 )schema";
 
 const Schema& export_schema() {
-  static const Schema schema = [] {
-    auto p = schema_from(std::string(export_schema_text));
-    if (p->diags.has_errors()) throw std::logic_error("export schema does not check:\n" + joined(p->errors()));
-    return p->schema;
-  }();
+  static const Schema schema = checked_schema(std::string(export_schema_text));
   return schema;
 }
 

@@ -120,12 +120,15 @@ inline std::unique_ptr<ParsedSchema> schema_from(std::string text) {
   return p;
 }
 
+// A schema from text that must check (a test's fixture); throws with its errors otherwise.
+inline Schema checked_schema(std::string text) {
+  auto p = schema_from(std::move(text));
+  if (p->diags.has_errors()) throw std::logic_error("test schema does not check:\n" + joined(p->errors()));
+  return p->schema;
+}
+
 inline const Schema& lead_schema() {
-  static const Schema schema = [] {
-    auto p = schema_from(std::string(lead_schema_text));
-    if (p->diags.has_errors()) throw std::logic_error("test schema does not check");
-    return p->schema;
-  }();
+  static const Schema schema = checked_schema(std::string(lead_schema_text));
   return schema;
 }
 
@@ -235,6 +238,7 @@ class Lead {
     return *this;
   }
   const Record& record() const { return record_; }
+  const Schema& schema() const { return *schema_; }
 
  private:
   int index(std::string_view f) const {
@@ -304,9 +308,9 @@ inline Result score(std::string model, const Lead& lead, Day as_of = default_as_
   return run(l->program(), lead, as_of);
 }
 
-// Whether condition `cond` holds for `lead`: the score of `when COND add 1`.
+// Whether condition `cond` holds for `lead`: the score of `when COND add 1`, against the lead's schema.
 inline bool holds(std::string cond, const Lead& lead, Day as_of = default_as_of) {
-  auto l = load("when " + cond + " add 1\n");
+  auto l = load("when " + cond + " add 1\n", lead.schema());
   INFO(cond);
   INFO(joined(l->errors()));
   REQUIRE(l->ok());
