@@ -10,54 +10,15 @@
 namespace leadscore::infer {
 namespace {
 
-bool digits(std::string_view s, std::size_t at, std::size_t n) {
-  if (at + n > s.size()) return false;
-  for (std::size_t i = at; i < at + n; ++i)
-    if (s[i] < '0' || s[i] > '9') return false;
-  return true;
-}
-
 int number_at(std::string_view s, std::size_t at, std::size_t n) {
   int v = 0;
   for (std::size_t i = at; i < at + n; ++i) v = v * 10 + (s[i] - '0');
   return v;
 }
 
-// hh:mm[:ss[.fff]] at `at`; returns the offset after it, or 0.
-std::size_t time_end(std::string_view s, std::size_t at) {
-  if (!digits(s, at, 2) || at + 2 >= s.size() || s[at + 2] != ':' || !digits(s, at + 3, 2)) return 0;
-  if (number_at(s, at, 2) > 23 || number_at(s, at + 3, 2) > 59) return 0;
-  std::size_t p = at + 5;
-  if (p < s.size() && s[p] == ':') {
-    if (!digits(s, p + 1, 2) || number_at(s, p + 1, 2) > 60) return 0;
-    p += 3;
-    if (p < s.size() && (s[p] == '.' || s[p] == ',')) {
-      std::size_t q = p + 1;
-      while (q < s.size() && s[q] >= '0' && s[q] <= '9') ++q;
-      if (q == p + 1) return 0;
-      p = q;
-    }
-  }
-  return p;
-}
-
-// Z, +hh:mm, -hh:mm, +hhmm or nothing at `at`, to the end of `s`.
-bool zone_to_end(std::string_view s, std::size_t at) {
-  if (at == s.size()) return true;
-  if (s[at] == 'Z' || s[at] == 'z') return at + 1 == s.size();
-  if (s[at] != '+' && s[at] != '-') return false;
-  if (!digits(s, at + 1, 2)) return false;
-  std::size_t p = at + 3;
-  if (p < s.size() && s[p] == ':') ++p;
-  return digits(s, p, 2) && p + 2 == s.size();
-}
-
-bool is_timestamp(std::string_view s) {
-  if (s.size() < 16 || !parse_date(s.substr(0, 10))) return false;
-  if (s[10] != 'T' && s[10] != ' ' && s[10] != 't') return false;
-  const std::size_t end = time_end(s, 11);
-  return end != 0 && zone_to_end(s, end);
-}
+// A date-time as the timestamp reader takes it (parse_iso_datetime), so that a column inferred as
+// `timestamp` reads with no error rows; a bare date is shape_date (and a timestamp too) apart.
+bool is_timestamp(std::string_view s) { return s.size() > 10 && parse_iso_datetime(s).has_value(); }
 
 // d/m/yyyy or dd/mm/yyyy: the two leading numbers and the year, or false.
 bool slash_date(std::string_view s, int& first, int& second, int& year) {

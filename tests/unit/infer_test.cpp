@@ -5,6 +5,7 @@
 #include <string>
 
 #include "infer/value_shape.hpp"
+#include "leadscore/date.hpp"
 #include "leadscore/infer.hpp"
 
 namespace {
@@ -61,6 +62,20 @@ TEST_CASE("infer: value shapes follow what the readers accept") {
   CHECK(is_placeholder_word("Select"));
   CHECK(is_placeholder_word("N/A"));
   CHECK_FALSE(is_placeholder_word("Selected"));
+}
+
+TEST_CASE("infer: a value is a timestamp exactly when the timestamp reader reads it") {
+  using namespace leadscore::infer;
+  // Forms infer once called timestamps that the reader refused (a lower-case 't', ten fraction
+  // digits), and forms both take.
+  for (const char* text : {"2024-03-18T10:27", "2024-03-18 10:27:00", "2024-03-18T10:27:00,5Z",
+                           "2024-03-18T10:27+01", "2024-03-18T10:27+0100", "2024-03-18t10:27",
+                           "2024-03-18T10:27:00.1234567890", "2024-03-18T24:00", "2024-03-18T10:27 Z",
+                           "2024-03-18 10:27:00-05:00", "2024-03-18T10:27:00ZZ"}) {
+    CAPTURE(text);
+    CHECK(((shape_of(text) & shape_timestamp) != 0) == leadscore::parse_iso_datetime(text).has_value());
+  }
+  CHECK((shape_of("2024-03-18t10:27") & shape_timestamp) == 0);
 }
 
 TEST_CASE("infer: types, required, placeholders and the key from a small export") {
