@@ -13,6 +13,10 @@
 
 namespace leadscore {
 
+namespace vm {
+class RegexMatcher;
+}
+
 // What one record came to. Views and spans stay valid until the VM's next run.
 struct Outcome {
   RowStatus status = RowStatus::Ok;
@@ -28,9 +32,15 @@ struct Outcome {
   std::span<const double> points;           // points each fired rule added, parallel to `fired`
 };
 
+// Whether a VM compiles its own copy of each regex. RE2 locks its cache on every match, so VMs
+// running at once on several threads each take their own copies (a parallel run's workers); one
+// VM alone shares the program's.
+enum class RegexCopies { Shared, Own };
+
 class Vm {
  public:
-  explicit Vm(const Program& program);
+  explicit Vm(const Program& program, RegexCopies regexes = RegexCopies::Shared);
+  ~Vm();
   // `as_of` is the run's day for `within`, `older than`, `days_since` and decay.
   const Outcome& run(const Record& record, Day as_of);
 
@@ -54,6 +64,7 @@ class Vm {
   const Program& program_;
   std::vector<Instr> code_;
   std::vector<Fused> fused_;
+  std::vector<vm::RegexMatcher> regexes_;  // one per Program::regexes
   std::vector<unsigned char> stack_storage_;
   std::vector<std::string> scratch_;
   std::vector<double> raw_, decayed_, final_;

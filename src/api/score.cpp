@@ -38,7 +38,7 @@ struct ChunkRows {
 class ChunkScorer {
  public:
   ChunkScorer(const Program& program, const ResultWriter& writer, Day as_of, bool explain)
-      : program_(program), vm_(program), writer_(writer.chunk_writer()), as_of_(as_of), explain_(explain) {}
+      : program_(program), vm_(program, RegexCopies::Own), writer_(writer.chunk_writer()), as_of_(as_of), explain_(explain) {}
 
   void work(RecordReader& chunk, ChunkRows& rows) {
     rows.stats = {};

@@ -206,7 +206,7 @@ struct ChunkLeads {
 class ChunkCollector {
  public:
   ChunkCollector(const Program& program, const CollectOptions& options)
-      : vm_(program), options_(options) {}
+      : vm_(program, RegexCopies::Own), options_(options) {}
 
   void work(RecordReader& chunk, ChunkLeads& c) {
     c.leads.clear();

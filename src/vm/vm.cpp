@@ -13,10 +13,10 @@
 #include <cmath>
 #include <cstring>
 
-#include <re2/re2.h>
 
 #include "leadscore/vm.hpp"
 #include "common/arith.hpp"
+#include "vm/regex_match.hpp"
 #include "vm/text.hpp"
 
 namespace leadscore {
@@ -130,8 +130,10 @@ void Vm::fuse() {
   }
 }
 
-Vm::Vm(const Program& program) : program_(program) {
+Vm::Vm(const Program& program, RegexCopies regexes) : program_(program) {
   fuse();
+  regexes_.reserve(program.regexes.size());
+  for (const auto& re : program.regexes) regexes_.emplace_back(*re, regexes == RegexCopies::Own);
   stack_storage_.resize(sizeof(Value) * (program.max_stack + 1));
   scratch_.resize(program.scratch_strings);
   std::size_t g = program.groups.size();
@@ -142,6 +144,8 @@ Vm::Vm(const Program& program) : program_(program) {
   points_.reserve(program.rules.size());
   rejects_held_.reserve(program.rejects.size());
 }
+
+Vm::~Vm() = default;
 
 void Vm::execute(const Record& rec, Day as_of) {
   auto* stack = reinterpret_cast<Value*>(stack_storage_.data());
@@ -319,7 +323,7 @@ void Vm::execute(const Record& rec, Day as_of) {
       }
       case op(Op::REGEX): {
         Value& a = top[-1];
-        a = truth(a.present && RE2::PartialMatch(a.str, *p.regexes[in.arg]));
+        a = truth(a.present && regexes_[in.arg].matches(a.str));
         break;
       }
       case op(Op::PRESENT): top[-1] = truth(top[-1].present); break;
@@ -443,7 +447,7 @@ void Vm::execute(const Record& rec, Day as_of) {
             case Op::STARTS_CI: ok = text::starts_with_ci(v.str, p.strings[f.operand]); break;
             case Op::ENDS_CI: ok = text::ends_with_ci(v.str, p.strings[f.operand]); break;
             case Op::IN_STRS: ok = in_sorted(p.string_lists[f.operand], v.str) != (f.flag != 0); break;
-            case Op::REGEX: ok = RE2::PartialMatch(v.str, *p.regexes[f.operand]); break;
+            case Op::REGEX: ok = regexes_[f.operand].matches(v.str); break;
             default: break;
           }
         }
