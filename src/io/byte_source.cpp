@@ -47,6 +47,27 @@ bool ByteSource::refill() {
   return got > 0;
 }
 
+void ByteSource::consume_into(InputChunk& chunk, std::size_t n) {
+  if (begin_ != 0 || buf_ == nullptr || base_ != buf_.get()) {
+    chunk.assign(data(), n);
+    consume(n);
+    return;
+  }
+  const std::size_t rest = end_ - n;
+  if (chunk.capacity < capacity_ || chunk.bytes == nullptr) {
+    chunk.bytes.reset(new char[capacity_ + padding]);
+    chunk.capacity = capacity_;
+  }
+  std::memcpy(chunk.bytes.get(), buf_.get() + n, rest);
+  std::swap(buf_, chunk.bytes);
+  std::swap(capacity_, chunk.capacity);
+  base_ = buf_.get();
+  end_ = rest;
+  chunk.size = n;
+  std::memset(chunk.bytes.get() + n, ' ', padding);  // as InputChunk::assign pads
+  bytes_consumed_ += n;
+}
+
 void ByteSource::skip_bom() {
   while (size() < 3 && refill()) {
   }

@@ -13,6 +13,8 @@
 #include <memory>
 #include <string>
 
+#include "leadscore/io.hpp"
+
 namespace leadscore::io {
 
 class ByteSource {
@@ -43,6 +45,12 @@ class ByteSource {
     bytes_consumed_ += n;
   }
   std::uint64_t bytes_consumed() const { return bytes_consumed_; }
+  // Consumes the first `n` unread bytes into `chunk` (a parallel run's cut, io/chunks.cpp). After
+  // refill() the unread bytes start at the buffer's front, and then the chunk takes the buffer
+  // itself while this source goes on in the chunk's old one with the bytes after the `n`: the
+  // records are not copied, only the start of the next one. Invalidates every pointer into the
+  // window.
+  void consume_into(InputChunk& chunk, std::size_t n);
 
   // Moves the unread bytes to the front, grows the buffer when they fill it, and reads more.
   // Returns false when nothing more could be read (end of input or a read error). Invalidates

@@ -1,6 +1,8 @@
 #include "io/csv_scan.hpp"
 
 #include <algorithm>
+#include <bit>
+#include <cstdint>
 #include <cstring>
 
 namespace leadscore::io {
@@ -12,6 +14,27 @@ char* find_char(char* from, char* end, char c) {
 
 std::uint32_t count_breaks(const char* from, const char* to) {
   return static_cast<std::uint32_t>(std::count(from, to, '\n'));
+}
+
+// The first `sep` or LF in [s, end), or `end`. Eight bytes at a time: an unquoted cell is the
+// commonest thing in a CSV file, and a byte loop with two compares a byte was an eighth of `score`.
+char* find_cell_end(char* s, char* end, char sep) {
+  if constexpr (std::endian::native == std::endian::little) {
+    constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+    const std::uint64_t seps = ones * static_cast<unsigned char>(sep), lfs = ones * '\n';
+    while (end - s >= 8) {
+      std::uint64_t w;
+      std::memcpy(&w, s, 8);
+      const std::uint64_t a = w ^ seps, b = w ^ lfs;
+      // A zero byte of a or b is a sep or LF. The borrow of (x - ones) can mark bytes above the
+      // first zero byte wrongly, never below it, so the lowest mark is exact.
+      const std::uint64_t marks = (((a - ones) & ~a) | ((b - ones) & ~b)) & highs;
+      if (marks != 0) return s + (std::countr_zero(marks) >> 3);
+      s += 8;
+    }
+  }
+  while (s < end && *s != sep && *s != '\n') ++s;
+  return s;
 }
 
 // The end of an unquoted cell that ends a line: a CR before the LF belongs to the line end.
@@ -26,8 +49,7 @@ CsvScan scan_csv_record(char* p, char* end, bool at_eof, char sep, std::vector<C
   char* q = p;
   for (;;) {
     if (q == end || *q != '"') {
-      char* s = q;
-      while (s < end && *s != sep && *s != '\n') ++s;
+      char* s = find_cell_end(q, end, sep);
       if (s == end) {
         if (!at_eof) return incomplete;
         cells.push_back({q, before_cr(q, end), false, false});
