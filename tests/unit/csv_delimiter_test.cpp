@@ -324,3 +324,33 @@ TEST_CASE("delimiter: schema infer detects ';' and tab, and reads a quoted set c
               .find(fmt::format("# Read as a {}-separated file.\n", delimiter_name(sep))) != std::string::npos);
   }
 }
+
+// The scanner finds a cell's end eight bytes at a time (csv_scan.cpp, find_cell_end): every cell
+// length around and across the eight-byte steps, every separator, with bytes that are one bit away
+// from a separator or a line feed (the zero-byte test's borrow) and high bytes.
+TEST_CASE("unquoted cells of every length end at the right byte") {
+  const std::string fillers = std::string("ab\x0b\x2d\x2c\x3a\x09\x08") + "\xc3\xa9\xff\x80";
+  for (const char sep : {',', ';', '\t'}) {
+    for (std::size_t a = 0; a < 20; ++a) {
+      for (std::size_t b = 0; b < 20; ++b) {
+        std::string first, second;
+        for (std::size_t i = 0; i < a; ++i) {
+          const char c = fillers[(i + b) % fillers.size()];
+          first += c == sep ? 'x' : c;
+        }
+        for (std::size_t i = 0; i < b; ++i) {
+          const char c = fillers[(i * 3 + a) % fillers.size()];
+          second += c == sep ? 'y' : c;
+        }
+        const std::string line = first + sep + second + "\nnext";
+        const Scanned s = scan_one(line, sep);
+        INFO("sep=", int(sep), " a=", a, " b=", b);
+        REQUIRE(s.cells.size() == 2);
+        CHECK(s.cells[0] == first);
+        CHECK(s.cells[1] == second);
+        CHECK(s.scan.length == first.size() + second.size() + 2);
+        CHECK(s.scan.line_breaks == 1);
+      }
+    }
+  }
+}
