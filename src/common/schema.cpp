@@ -1,6 +1,9 @@
-// Name lookups on the schema. Linear scans: schemas are small and these run only while loading and
-// checking, never per record (readers build their own column maps once).
+// Name lookups on the schema. Linear scans: schemas are small. Field lookups run only while loading
+// and checking (readers build their own column maps once); member_index runs for every enum and
+// set cell a reader converts.
 #include "leadscore/schema.hpp"
+
+#include <cstring>
 
 namespace leadscore {
 
@@ -29,8 +32,13 @@ std::string_view field_type_name(FieldType t) {
 }
 
 int Field::member_index(std::string_view member) const {
-  for (std::size_t i = 0; i < members.size(); ++i)
-    if (members[i] == member) return static_cast<int>(i);
+  // Lengths and first bytes first: every enum cell of every record comes here.
+  for (std::size_t i = 0; i < members.size(); ++i) {
+    const std::string& m = members[i];
+    if (m.size() == member.size() &&
+        (m.empty() || (m[0] == member[0] && std::memcmp(m.data(), member.data(), m.size()) == 0)))
+      return static_cast<int>(i);
+  }
   return -1;
 }
 
