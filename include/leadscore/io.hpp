@@ -14,10 +14,31 @@
 
 namespace leadscore {
 
-enum class RecordFormat { Csv, JsonLines };
+// The formats of record_formats.def, in its order.
+enum class RecordFormat {
+#define RECORD_FORMAT(id, spelling, title, extensions, first_byte, reader, writer, sampler) id,
+#include "leadscore/record_formats.def"
+#undef RECORD_FORMAT
+};
 
+// One line of record_formats.def, for the choices that name formats (command-line names, help).
+struct RecordFormatInfo {
+  RecordFormat format;
+  std::string_view name;        // on the command line: "csv", "jsonl"
+  std::string_view title;       // in help text: "CSV", "JSON lines"
+  std::string_view extensions;  // space-separated, lower case: ".jsonl .ndjson .json"
+  char first_byte;              // standard input starting with it holds this format; 0: the fallback
+};
+// Every format, in record_formats.def's order.
+std::span<const RecordFormatInfo> record_formats();
+const RecordFormatInfo& record_format_info(RecordFormat format);
+// A command-line name ("csv", "jsonl"); false if no format has it.
+bool parse_record_format(std::string_view name, RecordFormat& out);
 // Picks the format from a file name's extension (.csv, .jsonl, .ndjson, .json); false if unknown.
 bool format_from_path(std::string_view path, RecordFormat& out);
+// The format of input whose first byte is `first` (EOF for empty input): the format whose
+// first_byte it is, else the fallback (CSV).
+RecordFormat format_from_first_byte(int first);
 
 // Whole records cut from a reader's input for a parallel run (score --threads): a chunk is read
 // by a chunk reader exactly as the reader would have read those records, line numbers included.
