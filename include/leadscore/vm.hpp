@@ -13,6 +13,15 @@
 
 namespace leadscore {
 
+// How a group's points decayed for one record (GroupInfo::decays): `factor` = base^steps, steps =
+// floor(days / every), days from the decay date to the as-of day, never below 0. A group that does
+// not decay, or whose date is missing, has factor 1 and no days.
+struct GroupDecay {
+  double days = 0;
+  double steps = 0;
+  double factor = 1;
+};
+
 // What one record came to. Views and spans stay valid until the VM's next run.
 struct Outcome {
   RowStatus status = RowStatus::Ok;
@@ -24,6 +33,7 @@ struct Outcome {
   std::span<const double> groups;           // final totals, one per Program::groups
   std::span<const double> groups_raw;       // sums of fired rules, before decay
   std::span<const double> groups_decayed;   // after decay, before the caps
+  std::span<const GroupDecay> group_decay;  // the decay each group's raw total was multiplied by
   std::span<const std::uint32_t> fired;     // indices of fired rules, in source order
   std::span<const double> points;           // points each fired rule added, parallel to `fired`
 };
@@ -57,6 +67,7 @@ class Vm {
   std::vector<unsigned char> stack_storage_;
   std::vector<std::string> scratch_;
   std::vector<double> raw_, decayed_, final_;
+  std::vector<GroupDecay> decay_;  // written only for groups that decay; the others keep factor 1
   std::vector<std::uint32_t> fired_;
   std::vector<double> points_;
   std::vector<std::uint32_t> rejects_held_;
