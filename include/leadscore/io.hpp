@@ -11,6 +11,7 @@
 
 #include "leadscore/record.hpp"
 #include "leadscore/schema.hpp"
+#include "leadscore/scored_row.hpp"
 
 namespace leadscore {
 
@@ -108,30 +109,6 @@ std::string_view delimiter_name(char delimiter);
 // `in` is read with large buffered reads and is not closed. `name` is used in messages.
 ReaderOpenResult open_record_reader(std::FILE* in, std::string_view name, RecordFormat format,
                                     const Schema& schema, const ReadOptions& options = {});
-
-enum class RowStatus { Ok, Rejected, Error };
-
-// Column layout of the output: key, score, qualified, tier, status, reason, one column per named
-// group, and `fired` when explaining.
-struct OutputColumns {
-  std::string key_name;
-  std::vector<std::string> group_names;
-  bool explain = false;
-  // score --round N: the score and group cells are written rounded to N decimals (round_decimals);
-  // -1: as computed. Only the text changes: qualification and tiers were decided on the score.
-  int round_decimals = -1;
-};
-
-struct ScoredRow {
-  std::string_view key;
-  RowStatus status = RowStatus::Ok;
-  double score = 0;                  // unused for Error
-  bool qualified = false;
-  std::string_view tier;             // empty: no tier
-  std::string_view reason;           // reject reason or error message
-  std::span<const double> groups;    // one per OutputColumns::group_names; unused for Error
-  std::span<const std::string_view> fired;  // labels, when explaining
-};
 
 class ResultWriter {
  public:

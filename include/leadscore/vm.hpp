@@ -1,5 +1,6 @@
 // The VM: runs a compiled model over one record at a time. One VM per thread; it owns all its
-// working memory, so scoring a record allocates nothing once the VM is warm.
+// working memory, so scoring a record allocates nothing once the VM is warm. It depends on the
+// program and the record only: rows and writers are the API's and io's (make_row, leadscore.hpp).
 #pragma once
 
 #include <span>
@@ -7,7 +8,6 @@
 #include <string_view>
 #include <vector>
 
-#include "leadscore/io.hpp"
 #include "leadscore/program.hpp"
 #include "leadscore/record.hpp"
 
@@ -74,10 +74,5 @@ class Vm {
   int reject_ = -1;
   Outcome outcome_;
 };
-
-// The output row for a record and its outcome, with labels and names from the program.
-// `labels` is the caller's buffer for the fired column, reused from row to row.
-ScoredRow make_row(const Program& program, const Record& record, const Outcome& outcome,
-                   std::vector<std::string_view>& labels, bool explain);
 
 }  // namespace leadscore

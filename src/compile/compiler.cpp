@@ -474,9 +474,9 @@ void Compiler::run() {
 
 }  // namespace
 
-Program compile_model(const ast::Model& model, const Schema& schema) {
+Program compile_model(const CheckedModel& checked) {
   Program p;
-  Compiler(model, schema, p).run();
+  Compiler(checked.model(), checked.schema(), p).run();
   return p;
 }
 
