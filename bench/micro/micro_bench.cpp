@@ -242,10 +242,13 @@ void BM_Compile10kRules(benchmark::State& state) {
   Diagnostics diags;
   std::uint32_t id = sources.add("big.score", text);
   ast::Model model = parse_model(sources, id, diags);
-  check_model(model, bench_schema(), diags);
-  if (diags.has_errors()) state.SkipWithError("the generated model has errors");
+  std::optional<CheckedModel> checked = check_model(model, bench_schema(), diags);
+  if (!checked) {
+    state.SkipWithError("the generated model has errors");
+    return;
+  }
   for (auto _ : state) {
-    Program p = compile_model(model, bench_schema());
+    Program p = compile_model(*checked);
     benchmark::DoNotOptimize(p.code.data());
   }
 }

@@ -1,12 +1,12 @@
-// The compiler: lowers a checked model to bytecode. Only models the checker accepted come here.
+// The compiler: lowers a checked model to bytecode. Only models the checker accepted come here:
+// check_model is the one maker of a CheckedModel.
 #pragma once
 
-#include "leadscore/ast.hpp"
+#include "leadscore/check.hpp"
 #include "leadscore/program.hpp"
-#include "leadscore/schema.hpp"
 
 namespace leadscore {
 
-Program compile_model(const ast::Model& model, const Schema& schema);
+Program compile_model(const CheckedModel& checked);
 
 }  // namespace leadscore

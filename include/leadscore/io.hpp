@@ -11,13 +11,35 @@
 
 #include "leadscore/record.hpp"
 #include "leadscore/schema.hpp"
+#include "leadscore/scored_row.hpp"
 
 namespace leadscore {
 
-enum class RecordFormat { Csv, JsonLines };
+// The formats of record_formats.def, in its order.
+enum class RecordFormat {
+#define RECORD_FORMAT(id, spelling, title, extensions, first_byte, reader, writer, sampler) id,
+#include "leadscore/record_formats.def"
+#undef RECORD_FORMAT
+};
 
+// One line of record_formats.def, for the choices that name formats (command-line names, help).
+struct RecordFormatInfo {
+  RecordFormat format;
+  std::string_view name;        // on the command line: "csv", "jsonl"
+  std::string_view title;       // in help text: "CSV", "JSON lines"
+  std::string_view extensions;  // space-separated, lower case: ".jsonl .ndjson .json"
+  char first_byte;              // standard input starting with it holds this format; 0: the fallback
+};
+// Every format, in record_formats.def's order.
+std::span<const RecordFormatInfo> record_formats();
+const RecordFormatInfo& record_format_info(RecordFormat format);
+// A command-line name ("csv", "jsonl"); false if no format has it.
+bool parse_record_format(std::string_view name, RecordFormat& out);
 // Picks the format from a file name's extension (.csv, .jsonl, .ndjson, .json); false if unknown.
 bool format_from_path(std::string_view path, RecordFormat& out);
+// The format of input whose first byte is `first` (EOF for empty input): the format whose
+// first_byte it is, else the fallback (CSV).
+RecordFormat format_from_first_byte(int first);
 
 // Whole records cut from a reader's input for a parallel run (score --threads): a chunk is read
 // by a chunk reader exactly as the reader would have read those records, line numbers included.
@@ -87,30 +109,6 @@ std::string_view delimiter_name(char delimiter);
 // `in` is read with large buffered reads and is not closed. `name` is used in messages.
 ReaderOpenResult open_record_reader(std::FILE* in, std::string_view name, RecordFormat format,
                                     const Schema& schema, const ReadOptions& options = {});
-
-enum class RowStatus { Ok, Rejected, Error };
-
-// Column layout of the output: key, score, qualified, tier, status, reason, one column per named
-// group, and `fired` when explaining.
-struct OutputColumns {
-  std::string key_name;
-  std::vector<std::string> group_names;
-  bool explain = false;
-  // score --round N: the score and group cells are written rounded to N decimals (round_decimals);
-  // -1: as computed. Only the text changes: qualification and tiers were decided on the score.
-  int round_decimals = -1;
-};
-
-struct ScoredRow {
-  std::string_view key;
-  RowStatus status = RowStatus::Ok;
-  double score = 0;                  // unused for Error
-  bool qualified = false;
-  std::string_view tier;             // empty: no tier
-  std::string_view reason;           // reject reason or error message
-  std::span<const double> groups;    // one per OutputColumns::group_names; unused for Error
-  std::span<const std::string_view> fired;  // labels, when explaining
-};
 
 class ResultWriter {
  public:

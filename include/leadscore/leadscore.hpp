@@ -8,12 +8,16 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "leadscore/ast.hpp"
 #include "leadscore/diagnostic.hpp"
 #include "leadscore/io.hpp"
 #include "leadscore/program.hpp"
+#include "leadscore/record.hpp"
 #include "leadscore/schema.hpp"
+#include "leadscore/scored_row.hpp"
 #include "leadscore/source.hpp"
 #include "leadscore/vm.hpp"
 
@@ -45,12 +49,22 @@ struct LoadedModel {
 // or an error, as for commands that need a model to run.
 enum class ModuleMode { Reject, Accept };
 
-// A model file: parsed, its schema loaded (relative to the model), checked and compiled.
+// Whether loading a model also lints it (its warnings join the session's diagnostics): for the
+// commands that report warnings (`check`, `test`, the language server); the others would only
+// discard them.
+enum class LintMode { Skip, Run };
+
+// A model file: parsed, its schema loaded (relative to the model), checked (linted) and compiled.
 LoadedModel load_model(Session& session, const std::string& path,
-                       ModuleMode modules = ModuleMode::Reject);
+                       ModuleMode modules = ModuleMode::Reject, LintMode lint = LintMode::Skip);
 // The same from text already in memory, e.g. for embedding; `schema` is used as given.
 LoadedModel load_model_text(Session& session, const std::string& name, std::string text,
-                            const Schema& schema);
+                            const Schema& schema, LintMode lint = LintMode::Skip);
+
+// The output row for a record and its outcome, with labels and names from the program.
+// `labels` is the caller's buffer for the fired column, reused from row to row.
+ScoredRow make_row(const Program& program, const Record& record, const Outcome& outcome,
+                   std::vector<std::string_view>& labels, bool explain);
 
 struct ScoreStats {
   std::uint64_t records = 0, ok = 0, rejected = 0, errors = 0, qualified = 0;

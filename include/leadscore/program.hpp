@@ -5,7 +5,9 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <iterator>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "leadscore/schema.hpp"
@@ -18,12 +20,45 @@ class RE2;
 namespace leadscore {
 
 enum class Op : std::uint8_t {
-#define OP(name, operand, pops, pushes, meaning) name,
+#define OP(name, operand, flag, pops, pushes, scratch, meaning) name,
 #include "leadscore/opcodes.def"
 #undef OP
 };
 
 enum class CmpFlag : std::uint8_t { Eq, Ne, Lt, Le, Gt, Ge };
+
+// What an instruction's `arg` holds: opcodes.def's operand column (its header says what each is).
+enum class Operand : std::uint8_t {
+  None, Field, Number, Integer, String, Date, Bool, Mask, Numbers, Strings, Regex, Rule, Reject, Target, Comparison,
+};
+// What an instruction's `flag` means: opcodes.def's flag column.
+enum class FlagUse : std::uint8_t {
+  None,       // always 0
+  Compare,    // a CmpFlag
+  Negate,     // 1: "not in"
+  StringSet,  // 1: the popped set is a set of strings, 0: a set of members
+};
+
+// One line of opcodes.def.
+struct OpInfo {
+  std::string_view name;
+  Operand operand;
+  FlagUse flag;
+  int pops, pushes;
+  bool scratch;  // writes one of the VM's scratch strings
+  std::string_view meaning;
+};
+
+inline constexpr OpInfo op_table[] = {
+#define OP(name, operand, flag, pops, pushes, scratch, meaning) \
+  {#name, Operand::operand, FlagUse::flag, pops, pushes, scratch != 0, meaning},
+#include "leadscore/opcodes.def"
+#undef OP
+};
+inline constexpr std::size_t op_count = std::size(op_table);
+
+// Opcode `op`'s line of opcodes.def; `op` must be below op_count.
+constexpr const OpInfo& op_info(Op op) { return op_table[static_cast<std::size_t>(op)]; }
 
 struct Instr {
   Op op = Op::HALT;
@@ -94,7 +129,7 @@ struct Program {
   std::vector<std::string> group_columns() const;
 };
 
-// Opcode names and operand kinds, for the disassembler and tests.
+// An opcode's name (op_info(op).name), for messages and tests.
 std::string_view op_name(Op op);
 std::string disassemble(const Program& program);
 // The same with the source: before each run of instructions from one source line, a comment line

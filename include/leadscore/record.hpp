@@ -11,6 +11,10 @@
 
 namespace leadscore {
 
+// What became of a record: scored, rejected by a reject clause, or an error record (unreadable).
+// The VM decides it, the output rows carry it.
+enum class RowStatus { Ok, Rejected, Error };
+
 struct FieldValue {
   bool present = false;
   std::int64_t i = 0;         // Int; Timestamp: seconds since 1970-01-01T00:00:00Z

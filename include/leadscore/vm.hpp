@@ -1,5 +1,6 @@
 // The VM: runs a compiled model over one record at a time. One VM per thread; it owns all its
-// working memory, so scoring a record allocates nothing once the VM is warm.
+// working memory, so scoring a record allocates nothing once the VM is warm. It depends on the
+// program and the record only: rows and writers are the API's and io's (make_row, leadscore.hpp).
 #pragma once
 
 #include <span>
@@ -7,7 +8,6 @@
 #include <string_view>
 #include <vector>
 
-#include "leadscore/io.hpp"
 #include "leadscore/program.hpp"
 #include "leadscore/record.hpp"
 
@@ -16,6 +16,15 @@ namespace leadscore {
 namespace vm {
 class RegexMatcher;
 }
+
+// How a group's points decayed for one record (GroupInfo::decays): `factor` = base^steps, steps =
+// floor(days / every), days from the decay date to the as-of day, never below 0. A group that does
+// not decay, or whose date is missing, has factor 1 and no days.
+struct GroupDecay {
+  double days = 0;
+  double steps = 0;
+  double factor = 1;
+};
 
 // What one record came to. Views and spans stay valid until the VM's next run.
 struct Outcome {
@@ -28,6 +37,7 @@ struct Outcome {
   std::span<const double> groups;           // final totals, one per Program::groups
   std::span<const double> groups_raw;       // sums of fired rules, before decay
   std::span<const double> groups_decayed;   // after decay, before the caps
+  std::span<const GroupDecay> group_decay;  // the decay each group's raw total was multiplied by
   std::span<const std::uint32_t> fired;     // indices of fired rules, in source order
   std::span<const double> points;           // points each fired rule added, parallel to `fired`
 };
@@ -68,16 +78,12 @@ class Vm {
   std::vector<unsigned char> stack_storage_;
   std::vector<std::string> scratch_;
   std::vector<double> raw_, decayed_, final_;
+  std::vector<GroupDecay> decay_;  // written only for groups that decay; the others keep factor 1
   std::vector<std::uint32_t> fired_;
   std::vector<double> points_;
   std::vector<std::uint32_t> rejects_held_;
   int reject_ = -1;
   Outcome outcome_;
 };
-
-// The output row for a record and its outcome, with labels and names from the program.
-// `labels` is the caller's buffer for the fired column, reused from row to row.
-ScoredRow make_row(const Program& program, const Record& record, const Outcome& outcome,
-                   std::vector<std::string_view>& labels, bool explain);
 
 }  // namespace leadscore

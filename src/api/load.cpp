@@ -51,17 +51,18 @@ std::optional<Schema> load_schema(Session& session, const std::string& path) {
 
 namespace {
 
-void check_and_compile(Session& session, LoadedModel& out, std::size_t errors_before) {
+void check_and_compile(Session& session, LoadedModel& out, std::size_t errors_before, LintMode lint) {
   if (!out.schema) return;
-  check_model(out.model, *out.schema, session.diagnostics);
-  if (session.diagnostics.error_count() > errors_before) return;
-  lint_model(out.model, *out.schema, session.sources, session.diagnostics);
-  out.program = compile_model(out.model, *out.schema);
+  std::optional<CheckedModel> checked = check_model(out.model, *out.schema, session.diagnostics);
+  // Errors found before the check (the parser's, an import's) stop the compile too.
+  if (!checked || session.diagnostics.error_count() > errors_before) return;
+  if (lint == LintMode::Run) lint_model(checked->model(), checked->schema(), session.sources, session.diagnostics);
+  out.program = compile_model(*checked);
 }
 
 }  // namespace
 
-LoadedModel load_model(Session& session, const std::string& path, ModuleMode modules) {
+LoadedModel load_model(Session& session, const std::string& path, ModuleMode modules, LintMode lint) {
   LoadedModel out;
   std::size_t before = session.diagnostics.error_count();
   auto file = session.read_file(path);
@@ -89,18 +90,18 @@ LoadedModel load_model(Session& session, const std::string& path, ModuleMode mod
   out.schema = load_schema(session, schema_path.lexically_normal().string());
   // An unreadable schema is reported at the model's `schema` line, where the user can fix it.
   session.diagnostics.locate_unlocated(before_schema, out.model.schema_span);
-  check_and_compile(session, out, before);
+  check_and_compile(session, out, before, lint);
   return out;
 }
 
 LoadedModel load_model_text(Session& session, const std::string& name, std::string text,
-                            const Schema& schema) {
+                            const Schema& schema, LintMode lint) {
   LoadedModel out;
   std::size_t before = session.diagnostics.error_count();
   std::uint32_t file = session.sources.add(name, std::move(text));
   out.model = parse_model(session.sources, file, session.diagnostics);
   out.schema = schema;
-  check_and_compile(session, out, before);
+  check_and_compile(session, out, before, lint);
   return out;
 }
 

@@ -316,8 +316,11 @@ void Checker::run() {
 
 namespace leadscore {
 
-void check_model(ast::Model& model, const Schema& schema, Diagnostics& diags) {
+std::optional<CheckedModel> check_model(ast::Model& model, const Schema& schema, Diagnostics& diags) {
+  const std::size_t errors_before = diags.error_count();
   check::Checker(model, schema, diags).run();
+  if (diags.error_count() > errors_before) return std::nullopt;
+  return CheckedModel(model, schema);
 }
 
 }  // namespace leadscore

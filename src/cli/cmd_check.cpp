@@ -17,7 +17,7 @@ int run_check(const CheckOptions& options) {
     if (file.ends_with(".schema")) {
       load_schema(session, file);
     } else {
-      load_model(session, file, ModuleMode::Accept);  // a module of lets alone is fine here
+      load_model(session, file, ModuleMode::Accept, LintMode::Run);  // a module of lets alone is fine here
     }
   }
   apply_allowances(session.diagnostics, session.sources, options.allow);

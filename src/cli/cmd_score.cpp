@@ -22,7 +22,7 @@ namespace {
 // --format, else the extension of -o's file; false for standard output without --format.
 bool pick_output_format(const std::string& path, const std::string& forced, RecordFormat& out) {
   if (!forced.empty()) {
-    out = forced == "jsonl" ? RecordFormat::JsonLines : RecordFormat::Csv;
+    out = named_record_format(forced);
     return true;
   }
   if (path == "-") return false;

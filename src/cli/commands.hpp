@@ -178,6 +178,14 @@ using File = std::unique_ptr<std::FILE, FileCloser>;
 File open_input(const std::string& path);
 // The paths named, with each folder replaced by the models and schemas under it (fmt, check).
 std::vector<std::string> expand_folders(const std::vector<std::string>& paths);
+// The record formats' command-line names ("csv", "jsonl"), for the options' validators.
+std::vector<std::string> record_format_names();
+// The formats for help text: "csv or jsonl", or with `titles` "CSV or JSON lines".
+std::string record_format_choice(bool titles);
+// How standard input's format is told for help text: "JSON lines when it starts with '{'".
+std::string first_byte_choice();
+// The format of a --format/--input-format value (already checked against record_format_names()).
+RecordFormat named_record_format(const std::string& name);
 // What standard input holds, from its first byte (put back): JSON lines when it is `{`, else CSV.
 RecordFormat standard_input_format();
 // The record format of the leads in `path`: `forced` ("csv" or "jsonl") when given, for standard

@@ -65,14 +65,20 @@ int main(int argc, char** argv) {
       "The CSV input's cell separator: ',' (comma), ';' (semicolon) or tab (default: from the header: ';' if it has "
       "no comma but a ';', tab if it has neither but a tab, else ',')";
 
+  // The record formats' names and help, from record_formats.def.
+  const std::vector<std::string> format_names = record_format_names();
+  const std::string leads_help = "Leads, " + record_format_choice(true);
+  const std::string input_format_help =
+      record_format_choice(false) + " (default: by extension; on stdin, " + first_byte_choice() + ")";
+
   ExplainOptions explain;
   auto* explain_cmd = app.add_subcommand("explain", "Show one lead's breakdown: every rule, group and reject");
   explain_cmd->add_option("model", explain.model, "The model (.score or compiled .lsc)")->required();
-  explain_cmd->add_option("-i,--input", explain.input, "Leads, CSV or JSON lines; '-' for stdin")->required();
+  explain_cmd->add_option("-i,--input", explain.input, leads_help + "; '-' for stdin")->required();
   explain_cmd->add_option("--id", explain.id, "The key of the lead to explain")->required();
   explain_cmd->add_option("--format", explain.format, "text (default) or json")->check(CLI::IsMember({"text", "json"}));
-  explain_cmd->add_option("--input-format", explain.input_format, "csv or jsonl (default: by extension; on stdin, JSON lines when it starts with '{')")
-      ->check(CLI::IsMember({"csv", "jsonl"}));
+  explain_cmd->add_option("--input-format", explain.input_format, input_format_help)
+      ->check(CLI::IsMember(format_names));
   explain_cmd->add_option("--delimiter", explain.delimiter, delimiter_help)->check(delimiter_option);
   explain_cmd->add_option("--as-of", explain.as_of, "The day relative dates count from (YYYY-MM-DD; default today)");
   explain_cmd->add_flag("--quiet-columns", explain.quiet_columns, "No warning line for the input columns the schema does not have");
@@ -84,15 +90,15 @@ int main(int argc, char** argv) {
   ScoreOptions score;
   auto* score_cmd = app.add_subcommand("score", "Score lead records with a model");
   score_cmd->add_option("model", score.model, "The model (.score or compiled .lsc)")->required();
-  score_cmd->add_option("-i,--input", score.input, "Leads, CSV or JSON lines; '-' for stdin")->required();
+  score_cmd->add_option("-i,--input", score.input, leads_help + "; '-' for stdin")->required();
   score_cmd->add_option("-o,--output", score.output, "Where to write the scores; '-' for stdout (default)");
-  score_cmd->add_option("--format", score.format, "The output: csv or jsonl (default: by -o's extension, else the input's format)")
-      ->check(CLI::IsMember({"csv", "jsonl"}));
+  score_cmd->add_option("--format", score.format, "The output: " + record_format_choice(false) + " (default: by -o's extension, else the input's format)")
+      ->check(CLI::IsMember(format_names));
   score_cmd->add_option("--as-of", score.as_of, "The day relative dates count from (YYYY-MM-DD; default today)");
   score_cmd->add_flag("--quiet-columns", score.quiet_columns, "No warning line for the input columns the schema does not have");
   score_cmd->add_flag("--explain", score.explain, "Add a 'fired' column with the labels of the rules that fired");
-  score_cmd->add_option("--input-format", score.input_format, "csv or jsonl (default: by extension; on stdin, JSON lines when it starts with '{')")
-      ->check(CLI::IsMember({"csv", "jsonl"}));
+  score_cmd->add_option("--input-format", score.input_format, input_format_help)
+      ->check(CLI::IsMember(format_names));
   score_cmd->add_option("--delimiter", score.delimiter, delimiter_help)->check(delimiter_option);
   score_cmd->add_flag("-q,--quiet", score.quiet, "No summary line on stderr");
   score_cmd->add_option("--threads", score.threads, "Threads reading and scoring (default: all cores; 1: one)")
@@ -118,13 +124,13 @@ int main(int argc, char** argv) {
   BacktestOptions backtest;
   auto* backtest_cmd = app.add_subcommand("backtest", "Judge a model against sales outcomes: AUC, tiers, thresholds, rules");
   backtest_cmd->add_option("model", backtest.model, "The model (.score)")->required();
-  backtest_cmd->add_option("-i,--input", backtest.input, "Leads, CSV or JSON lines; '-' for stdin")->required();
+  backtest_cmd->add_option("-i,--input", backtest.input, leads_help + "; '-' for stdin")->required();
   backtest_cmd->add_option("--outcomes", backtest.outcomes, "What became of each lead: key, converted[, closed_at, deal_value]")->required();
-  backtest_cmd->add_option("--input-format", backtest.input_format, "csv or jsonl (default: by extension; on stdin, JSON lines when it starts with '{')")
-      ->check(CLI::IsMember({"csv", "jsonl"}));
+  backtest_cmd->add_option("--input-format", backtest.input_format, input_format_help)
+      ->check(CLI::IsMember(format_names));
   backtest_cmd->add_option("--delimiter", backtest.delimiter, delimiter_help)->check(delimiter_option);
-  backtest_cmd->add_option("--outcomes-format", backtest.outcomes_format, "csv or jsonl (default: by extension; on stdin, JSON lines when it starts with '{')")
-      ->check(CLI::IsMember({"csv", "jsonl"}));
+  backtest_cmd->add_option("--outcomes-format", backtest.outcomes_format, input_format_help)
+      ->check(CLI::IsMember(format_names));
   backtest_cmd->add_option("--as-of", backtest.as_of, "The day relative dates count from (YYYY-MM-DD; default today)");
   backtest_cmd->add_flag("--quiet-columns", backtest.quiet_columns, "No warning line for the input columns the schema does not have");
   backtest_cmd->add_option("--by", backtest.by, "Also break the figures down by this field's values (e.g. source)");
@@ -137,10 +143,10 @@ int main(int argc, char** argv) {
   TuneCommandOptions tune;
   auto* tune_cmd = app.add_subcommand("tune", "Fit a model's numbers to sales outcomes (new points, caps, decay, thresholds)");
   tune_cmd->add_option("model", tune.model, "The model (.score)")->required();
-  tune_cmd->add_option("-i,--input", tune.input, "Leads, CSV or JSON lines (a file: it is read more than once)")->required();
+  tune_cmd->add_option("-i,--input", tune.input, leads_help + " (a file: it is read more than once)")->required();
   tune_cmd->add_option("--outcomes", tune.outcomes, "What became of each lead: key, converted[, closed_at, deal_value]")->required();
-  tune_cmd->add_option("--input-format", tune.input_format, "csv or jsonl (default: by extension; on stdin, JSON lines when it starts with '{')")
-      ->check(CLI::IsMember({"csv", "jsonl"}));
+  tune_cmd->add_option("--input-format", tune.input_format, input_format_help)
+      ->check(CLI::IsMember(format_names));
   tune_cmd->add_option("--delimiter", tune.delimiter, delimiter_help)->check(delimiter_option);
   tune_cmd->add_option("--holdout", tune.holdout, "Share of leads held out for judging, by key (default 30%)");
   tune_cmd->add_option("--seed", tune.seed, "Seed of the holdout draw (default 1)");
@@ -156,9 +162,9 @@ int main(int argc, char** argv) {
   auto* diff_cmd = app.add_subcommand("diff", "Compare two models: their changes, and what they do to real leads");
   diff_cmd->add_option("old", diff.old_model, "The model before the change (.score)")->required();
   diff_cmd->add_option("new", diff.new_model, "The model after the change (.score)")->required();
-  diff_cmd->add_option("-i,--input", diff.input, "Leads, CSV or JSON lines; '-' for stdin")->required();
-  diff_cmd->add_option("--input-format", diff.input_format, "csv or jsonl (default: by extension; on stdin, JSON lines when it starts with '{')")
-      ->check(CLI::IsMember({"csv", "jsonl"}));
+  diff_cmd->add_option("-i,--input", diff.input, leads_help + "; '-' for stdin")->required();
+  diff_cmd->add_option("--input-format", diff.input_format, input_format_help)
+      ->check(CLI::IsMember(format_names));
   diff_cmd->add_option("--delimiter", diff.delimiter, delimiter_help)->check(delimiter_option);
   diff_cmd->add_option("--outcomes", diff.outcomes, "What became of each lead, to backtest both models");
   diff_cmd->add_option("--as-of", diff.as_of, "The day relative dates count from (YYYY-MM-DD; default today)");
@@ -173,9 +179,9 @@ int main(int argc, char** argv) {
   auto* schema_cmd = app.add_subcommand("schema", "Work with schemas: `schema infer` writes one from a CRM export");
   schema_cmd->require_subcommand(1);
   auto* infer_cmd = schema_cmd->add_subcommand("infer", "Write a schema from a CSV or JSON-lines sample");
-  infer_cmd->add_option("file", schema_infer.input, "The export, CSV or JSON lines; '-' for stdin")->required();
-  infer_cmd->add_option("--input-format", schema_infer.input_format, "csv or jsonl (default: by extension; on stdin, JSON lines when it starts with '{')")
-      ->check(CLI::IsMember({"csv", "jsonl"}));
+  infer_cmd->add_option("file", schema_infer.input, "The export, " + record_format_choice(true) + "; '-' for stdin")->required();
+  infer_cmd->add_option("--input-format", schema_infer.input_format, input_format_help)
+      ->check(CLI::IsMember(format_names));
   infer_cmd->add_option("--delimiter", schema_infer.delimiter, delimiter_help)->check(delimiter_option);
   infer_cmd->add_option("--rows", schema_infer.rows, "Read only the first N records (default: all)");
   infer_cmd->add_option("--key", schema_infer.key, "The key column (its header or field name)");

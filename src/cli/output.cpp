@@ -97,20 +97,51 @@ std::vector<std::string> expand_folders(const std::vector<std::string>& paths) {
   return out;
 }
 
+std::vector<std::string> record_format_names() {
+  std::vector<std::string> names;
+  for (const RecordFormatInfo& f : record_formats()) names.emplace_back(f.name);
+  return names;
+}
+
+std::string record_format_choice(bool titles) {
+  const std::span<const RecordFormatInfo> formats = record_formats();
+  std::string out;
+  for (std::size_t i = 0; i < formats.size(); ++i) {
+    if (i > 0) out += i + 1 == formats.size() ? " or " : ", ";
+    out += titles ? formats[i].title : formats[i].name;
+  }
+  return out;
+}
+
+std::string first_byte_choice() {
+  std::string out;
+  for (const RecordFormatInfo& f : record_formats()) {
+    if (f.first_byte != 0) out += fmt::format("{}{} when it starts with '{}'", out.empty() ? "" : ", ", f.title, f.first_byte);
+  }
+  return out;
+}
+
+RecordFormat named_record_format(const std::string& name) {
+  RecordFormat format = record_formats().front().format;
+  parse_record_format(name, format);
+  return format;
+}
+
 RecordFormat standard_input_format() {
   // One byte is all that can be put back (ungetc) for the reader to read again.
   const int first = std::getc(stdin);
-  if (first == EOF) return RecordFormat::Csv;
-  std::ungetc(first, stdin);
-  return first == '{' ? RecordFormat::JsonLines : RecordFormat::Csv;
+  if (first != EOF) std::ungetc(first, stdin);
+  return format_from_first_byte(first);
 }
 
 std::optional<RecordFormat> input_format_option(const std::string& path, const std::string& forced) {
-  if (!forced.empty()) return forced == "jsonl" ? RecordFormat::JsonLines : RecordFormat::Csv;
+  if (!forced.empty()) return named_record_format(forced);
   if (path == "-") return standard_input_format();
   RecordFormat format = RecordFormat::Csv;
   if (format_from_path(path, format)) return format;
-  print_error(fmt::format("cannot tell the format of '{}' from its extension; use --input-format csv|jsonl", path));
+  std::string names;
+  for (const RecordFormatInfo& f : record_formats()) names += fmt::format("{}{}", names.empty() ? "" : "|", f.name);
+  print_error(fmt::format("cannot tell the format of '{}' from its extension; use --input-format {}", path, names));
   return std::nullopt;
 }
 
@@ -132,7 +163,7 @@ bool read_outcome_file(const std::string& path, const std::string& forced, const
                        review::OutcomeReadResult& out) {
   RecordFormat format = RecordFormat::Csv;
   if (!forced.empty()) {
-    format = forced == "jsonl" ? RecordFormat::JsonLines : RecordFormat::Csv;
+    format = named_record_format(forced);
   } else if (path == "-") {
     format = standard_input_format();
   } else {

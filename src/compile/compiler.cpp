@@ -24,15 +24,7 @@ using ast::Expr;
 using ast::ExprKind;
 using ast::TypeKind;
 
-constexpr int stack_effect(Op op) {
-  switch (op) {
-#define OP(name, operand, pops, pushes, meaning) \
-  case Op::name: return (pushes) - (pops);
-#include "leadscore/opcodes.def"
-#undef OP
-  }
-  return 0;
-}
+constexpr int stack_effect(Op op) { return op_info(op).pushes - op_info(op).pops; }
 
 std::string ascii_lower(std::string_view s) {
   std::string out(s);
@@ -92,7 +84,7 @@ std::uint32_t Compiler::emit(Op op, std::uint32_t arg, Span span, std::uint8_t f
   p_.spans.push_back(span);
   depth_ += stack_effect(op);
   p_.max_stack = std::max(p_.max_stack, static_cast<std::uint32_t>(std::max(depth_, 0)));
-  if (op == Op::LOWER || op == Op::UPPER || op == Op::EMAIL_DOMAIN) ++p_.scratch_strings;
+  if (op_info(op).scratch) ++p_.scratch_strings;
   return static_cast<std::uint32_t>(p_.code.size() - 1);
 }
 
@@ -482,9 +474,9 @@ void Compiler::run() {
 
 }  // namespace
 
-Program compile_model(const ast::Model& model, const Schema& schema) {
+Program compile_model(const CheckedModel& checked) {
   Program p;
-  Compiler(model, schema, p).run();
+  Compiler(checked.model(), checked.schema(), p).run();
   return p;
 }
 

@@ -25,17 +25,6 @@ std::vector<std::string> Program::group_columns() const {
 
 namespace {
 
-struct OpInfo {
-  std::string_view name;
-  std::string_view operand;
-};
-
-constexpr OpInfo op_table[] = {
-#define OP(name, operand, pops, pushes, meaning) {#name, #operand},
-#include "leadscore/opcodes.def"
-#undef OP
-};
-
 constexpr std::string_view cmp_names[] = {"=", "!=", "<", "<=", ">", ">="};
 
 std::string join(const std::vector<std::string>& items) {
@@ -45,43 +34,43 @@ std::string join(const std::vector<std::string>& items) {
 }
 
 std::string operand_text(const Program& p, const Instr& in) {
-  std::string_view kind = op_table[static_cast<std::size_t>(in.op)].operand;
-  if (kind == "field") return p.schema.fields[in.arg].name;
-  if (kind == "number") {
-    return in.op == Op::CONST_INT ? fmt::format("{}", in.arg) : fmt::format("{}", p.numbers[in.arg]);
+  switch (op_info(in.op).operand) {
+    case Operand::None: return "";
+    case Operand::Field: return p.schema.fields[in.arg].name;
+    case Operand::Number: return fmt::format("{}", p.numbers[in.arg]);
+    case Operand::Integer: return fmt::format("{}", in.arg);
+    case Operand::String: return fmt::format("\"{}\"", p.strings[in.arg]);
+    case Operand::Date: return format_date(static_cast<Day>(static_cast<std::int32_t>(in.arg)));
+    case Operand::Bool: return in.arg ? "true" : "false";
+    case Operand::Mask: return fmt::format("{:#x}", p.masks[in.arg]);
+    case Operand::Numbers: {
+      std::string out;
+      for (double x : p.number_lists[in.arg]) out += (out.empty() ? "" : ", ") + fmt::format("{}", x);
+      return fmt::format("[{}]", out);
+    }
+    case Operand::Strings: return fmt::format("[{}]", join(p.string_lists[in.arg]));
+    case Operand::Regex: {
+      const RE2& re = *p.regexes[in.arg];
+      return fmt::format("/{}/{}", re.pattern(), re.options().case_sensitive() ? "" : "i");
+    }
+    case Operand::Rule: return fmt::format("{} \"{}\"", in.arg, p.rules[in.arg].label);
+    case Operand::Reject: return fmt::format("{} \"{}\"", in.arg, p.rejects[in.arg].reason);
+    case Operand::Target: return fmt::format("-> {:04}", in.arg);
+    case Operand::Comparison: return std::string(cmp_names[in.flag % 6]);
   }
-  if (kind == "string") return fmt::format("\"{}\"", p.strings[in.arg]);
-  if (kind == "date") return format_date(static_cast<Day>(static_cast<std::int32_t>(in.arg)));
-  if (kind == "bool") return in.arg ? "true" : "false";
-  if (kind == "mask") return fmt::format("{:#x}", p.masks[in.arg]);
-  if (kind == "numbers") {
-    std::string out;
-    for (double x : p.number_lists[in.arg]) out += (out.empty() ? "" : ", ") + fmt::format("{}", x);
-    return fmt::format("[{}]", out);
-  }
-  if (kind == "strings") return fmt::format("[{}]", join(p.string_lists[in.arg]));
-  if (kind == "regex") {
-    const RE2& re = *p.regexes[in.arg];
-    return fmt::format("/{}/{}", re.pattern(), re.options().case_sensitive() ? "" : "i");
-  }
-  if (kind == "rule") return fmt::format("{} \"{}\"", in.arg, p.rules[in.arg].label);
-  if (kind == "reject") return fmt::format("{} \"{}\"", in.arg, p.rejects[in.arg].reason);
-  if (kind == "target") return fmt::format("-> {:04}", in.arg);
-  if (kind == "flag") return std::string(cmp_names[in.flag % 6]);
   return "";
 }
 
 }  // namespace
 
-std::string_view op_name(Op op) { return op_table[static_cast<std::size_t>(op)].name; }
+std::string_view op_name(Op op) { return op_info(op).name; }
 
 namespace {
 
 std::string instruction_text(const Program& p, std::size_t i) {
   const Instr& in = p.code[i];
   std::string text = operand_text(p, in);
-  bool negated = (in.op == Op::IN_NUMS || in.op == Op::IN_STRS || in.op == Op::IN_MASK) && in.flag;
-  if (negated) text = "not " + text;
+  if (op_info(in.op).flag == FlagUse::Negate && in.flag) text = "not " + text;
   return fmt::format("{:04}  {:<16} {}\n", i, op_name(in.op), text);
 }
 

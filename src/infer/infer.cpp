@@ -142,9 +142,15 @@ std::string choose_key(const std::vector<ColumnStats>& columns, InferredSchema& 
 std::string field_name_for_column(std::string_view header) { return identifier_from_header(header); }
 
 InferResult infer_schema(std::FILE* in, RecordFormat format, const InferOptions& options) {
-  infer::Sample sample = format == RecordFormat::Csv
-                             ? infer::read_csv_sample(in, options.max_rows, may_be_key, options.key, options.delimiter)
-                             : infer::read_jsonl_sample(in, options.max_rows, may_be_key, options.key);
+  infer::Sample sample;
+  switch (format) {
+#define RECORD_FORMAT(id, spelling, title, extensions, first_byte, reader, writer, sampler)     \
+  case RecordFormat::id:                                                                      \
+    sample = infer::sampler(in, options.max_rows, may_be_key, options.key, options.delimiter); \
+    break;
+#include "leadscore/record_formats.def"
+#undef RECORD_FORMAT
+  }
   InferResult result;
   if (!sample.error.empty()) {
     result.error = "cannot read " + options.source_name + ": " + sample.error;

@@ -92,7 +92,7 @@ Sample read_csv_sample(std::FILE* in, std::uint64_t max_rows, UniquenessFilter f
 }
 
 Sample read_jsonl_sample(std::FILE* in, std::uint64_t max_rows, UniquenessFilter filter,
-                         const std::string& key_option) {
+                         const std::string& key_option, char /*delimiter: CSV only*/) {
   Sample sample;
   std::unordered_map<std::string, std::size_t> column_of;
   std::vector<bool> seen;

@@ -21,10 +21,12 @@ struct Sample {
 // `wants_uniqueness(header)` says which columns keep every value's hash (the key's candidates).
 using UniquenessFilter = bool (*)(const std::string& header, const std::string& key_option);
 
-// `delimiter`: ',', ';' or '\t'; 0 detects it from the header as the record readers do.
-Sample read_csv_sample(std::FILE* in, std::uint64_t max_rows, UniquenessFilter filter,
-                       const std::string& key_option, char delimiter);
-Sample read_jsonl_sample(std::FILE* in, std::uint64_t max_rows, UniquenessFilter filter,
-                         const std::string& key_option);
+// One sampler per line of record_formats.def (read_csv_sample, read_jsonl_sample). `delimiter`
+// (CSV): ',', ';' or '\t'; 0 detects it from the header as the record readers do.
+#define RECORD_FORMAT(id, spelling, title, extensions, first_byte, reader, writer, sampler) \
+  Sample sampler(std::FILE* in, std::uint64_t max_rows, UniquenessFilter filter, const std::string& key_option, \
+                 char delimiter);
+#include "leadscore/record_formats.def"
+#undef RECORD_FORMAT
 
 }  // namespace leadscore::infer

@@ -297,9 +297,9 @@ void CsvReader::fill(Record& rec, const CsvScan& scan) {
 
 }  // namespace
 
-ReaderOpenResult open_csv_reader(std::FILE* in, std::string_view name, const Schema& schema, char delimiter) {
+ReaderOpenResult open_csv_reader(std::FILE* in, std::string_view name, const Schema& schema, const ReadOptions& options) {
   ReaderOpenResult result;
-  auto reader = std::make_unique<CsvReader>(in, name, schema, delimiter);
+  auto reader = std::make_unique<CsvReader>(in, name, schema, options.delimiter);
   result.error = reader->read_header(result.warnings, result.ignored_columns);
   if (result.error.empty()) result.reader = std::move(reader);
   return result;

@@ -574,7 +574,8 @@ bool JsonlReader::read_value(std::size_t fi, dom::element v, FieldValue& out, Re
 
 }  // namespace
 
-ReaderOpenResult open_jsonl_reader(std::FILE* in, std::string_view name, const Schema& schema) {
+ReaderOpenResult open_jsonl_reader(std::FILE* in, std::string_view name, const Schema& schema,
+                                   const ReadOptions& /*options: CSV only*/) {
   ReaderOpenResult result;
   result.reader = std::make_unique<JsonlReader>(in, name, schema);
   return result;

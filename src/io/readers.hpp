@@ -47,8 +47,11 @@ class BufferedReader : public RecordReader {
   std::uint64_t next_line_ = 1;  // the input line of the next record
 };
 
-// `delimiter`: ',', ';' or '\t'; 0 detects it from the header (io/csv_separator.hpp).
-ReaderOpenResult open_csv_reader(std::FILE* in, std::string_view name, const Schema& schema, char delimiter);
-ReaderOpenResult open_jsonl_reader(std::FILE* in, std::string_view name, const Schema& schema);
+// One opener per line of record_formats.def, e.g. open_csv_reader (ReadOptions::delimiter: ',', ';'
+// or '\t'; 0 detects it from the header, io/csv_separator.hpp) and open_jsonl_reader.
+#define RECORD_FORMAT(id, spelling, title, extensions, first_byte, reader, writer, sampler) \
+  ReaderOpenResult reader(std::FILE* in, std::string_view name, const Schema& schema, const ReadOptions& options);
+#include "leadscore/record_formats.def"
+#undef RECORD_FORMAT
 
 }  // namespace leadscore::io

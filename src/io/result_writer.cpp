@@ -4,8 +4,14 @@ namespace leadscore {
 
 std::unique_ptr<ResultWriter> make_result_writer(std::FILE* out, RecordFormat format,
                                                  const OutputColumns& columns) {
-  return format == RecordFormat::Csv ? io::make_csv_writer(out, columns)
-                                     : io::make_jsonl_writer(out, columns);
+  switch (format) {
+#define RECORD_FORMAT(id, spelling, title, extensions, first_byte, reader, writer, sampler) \
+  case RecordFormat::id:                                                                \
+    return io::writer(out, columns);
+#include "leadscore/record_formats.def"
+#undef RECORD_FORMAT
+  }
+  return nullptr;  // not reached: the switch names every format
 }
 
 namespace io {

@@ -11,8 +11,11 @@
 
 namespace leadscore::io {
 
-std::unique_ptr<ResultWriter> make_csv_writer(std::FILE* out, const OutputColumns& columns);
-std::unique_ptr<ResultWriter> make_jsonl_writer(std::FILE* out, const OutputColumns& columns);
+// One maker per line of record_formats.def (make_csv_writer, make_jsonl_writer).
+#define RECORD_FORMAT(id, spelling, title, extensions, first_byte, reader, writer, sampler) \
+  std::unique_ptr<ResultWriter> writer(std::FILE* out, const OutputColumns& columns);
+#include "leadscore/record_formats.def"
+#undef RECORD_FORMAT
 
 std::string_view status_name(RowStatus s);
 // Appends a CSV cell, quoted only when it holds a comma, quote, CR or LF, or starts or ends with a

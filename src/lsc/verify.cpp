@@ -1,7 +1,8 @@
 // The verifier: proves, before the VM runs a program read from a file, that every instruction reads
-// only what exists. Operand kinds come from opcodes.def; the value kinds each opcode takes and
-// pushes are listed here (the VM reads a set of strings as a range of record items and an enum
-// member as a shift count, so a wrong kind there would read out of bounds). Jumps only go forward,
+// only what exists. Operand and flag kinds, stack effects and scratch use come from opcodes.def
+// (op_table); the value kinds each opcode takes and pushes are listed here (the VM reads a set of
+// strings as a range of record items and an enum member as a shift count, so a wrong kind there
+// would read out of bounds). Jumps only go forward,
 // so one pass in program order sees every path into an instruction before the instruction itself,
 // and every instruction runs at most once per record (the scratch strings cannot run out).
 #include <fmt/format.h>
@@ -15,23 +16,6 @@
 namespace leadscore {
 
 namespace {
-
-constexpr std::string_view operand_kinds[] = {
-#define OP(name, operand, pops, pushes, meaning) #operand,
-#include "leadscore/opcodes.def"
-#undef OP
-};
-constexpr int pops_of[] = {
-#define OP(name, operand, pops, pushes, meaning) pops,
-#include "leadscore/opcodes.def"
-#undef OP
-};
-constexpr int pushes_of[] = {
-#define OP(name, operand, pops, pushes, meaning) pushes,
-#include "leadscore/opcodes.def"
-#undef OP
-};
-constexpr std::size_t op_count = std::size(operand_kinds);
 
 // Value kinds on the simulated stack, as bits so that an opcode can accept several.
 enum Kind : unsigned {
@@ -133,41 +117,49 @@ std::optional<Effect> effect_of(const Program& p, const Instr& in, std::string& 
     case Op::REJECT:
     case Op::HALT: return Effect{{}, std::nullopt};
     case Op::FIRE_PER: return Effect{{Num}, std::nullopt};
-    default: break;  // an opcode added to opcodes.def without a line here is refused, not trusted
+    // No default: an opcode added to opcodes.def without a line here does not build.
   }
   why = "the verifier does not know this opcode";
   return std::nullopt;
 }
 
-// The operand's own range, from its kind in opcodes.def.
+// The operand's own range and the flag's, from their kinds in opcodes.def.
 std::string check_operand(const Program& p, std::size_t pc, const Instr& in) {
-  std::string_view kind = operand_kinds[static_cast<std::size_t>(in.op)];
+  const OpInfo& info = op_info(in.op);
   auto index = [&](std::size_t size, std::string_view what) -> std::string {
     if (in.arg < size) return {};
     return fmt::format("it names {} {} of {}", what, in.arg, size);
   };
   std::string bad;
-  if (kind == "field") bad = index(p.schema.fields.size(), "field");
-  else if (kind == "number") bad = in.op == Op::CONST_INT ? "" : index(p.numbers.size(), "number");
-  else if (kind == "string") bad = index(p.strings.size(), "string");
-  else if (kind == "bool") bad = in.arg <= 1 ? "" : "its truth is not 0 or 1";
-  else if (kind == "mask") bad = index(p.masks.size(), "mask");
-  else if (kind == "numbers") bad = index(p.number_lists.size(), "number list");
-  else if (kind == "strings") bad = index(p.string_lists.size(), "string list");
-  else if (kind == "regex") bad = index(p.regexes.size(), "regex");
-  else if (kind == "rule") bad = index(p.rules.size(), "rule");
-  else if (kind == "reject") bad = index(p.rejects.size(), "reject clause");
-  else if (kind == "target") {
-    if (in.arg <= pc || in.arg >= p.code.size()) bad = fmt::format("its jump target {} is not ahead inside the program", in.arg);
-  } else if (kind == "flag") {
-    if (in.flag > static_cast<std::uint8_t>(CmpFlag::Ge)) bad = fmt::format("comparison {} does not exist", in.flag);
-  } else if (kind == "none" || kind == "date") {
-    if (kind == "none" && in.arg != 0) bad = "it takes no operand";
+  switch (info.operand) {
+    case Operand::None: bad = in.arg != 0 ? "it takes no operand" : ""; break;
+    case Operand::Field: bad = index(p.schema.fields.size(), "field"); break;
+    case Operand::Number: bad = index(p.numbers.size(), "number"); break;
+    case Operand::Integer:  // any value: an enum member index, compared as it is
+    case Operand::Date:     // any value: a day
+    case Operand::Comparison: break;  // arg unused; the comparison is the flag's, checked below
+    case Operand::String: bad = index(p.strings.size(), "string"); break;
+    case Operand::Bool: bad = in.arg <= 1 ? "" : "its truth is not 0 or 1"; break;
+    case Operand::Mask: bad = index(p.masks.size(), "mask"); break;
+    case Operand::Numbers: bad = index(p.number_lists.size(), "number list"); break;
+    case Operand::Strings: bad = index(p.string_lists.size(), "string list"); break;
+    case Operand::Regex: bad = index(p.regexes.size(), "regex"); break;
+    case Operand::Rule: bad = index(p.rules.size(), "rule"); break;
+    case Operand::Reject: bad = index(p.rejects.size(), "reject clause"); break;
+    case Operand::Target:
+      if (in.arg <= pc || in.arg >= p.code.size()) bad = fmt::format("its jump target {} is not ahead inside the program", in.arg);
+      break;
   }
-  if (bad.empty() && kind != "flag") {
-    // Only the membership tests (negation) and COUNT (the kind of set) read a flag of 0 or 1.
-    bool flagged = in.op == Op::IN_NUMS || in.op == Op::IN_STRS || in.op == Op::IN_MASK || in.op == Op::COUNT;
-    if (in.flag > (flagged ? 1 : 0)) bad = fmt::format("its flag {} means nothing here", in.flag);
+  if (!bad.empty()) return bad;
+  switch (info.flag) {
+    case FlagUse::Compare:
+      if (in.flag > static_cast<std::uint8_t>(CmpFlag::Ge)) bad = fmt::format("comparison {} does not exist", in.flag);
+      break;
+    case FlagUse::None:
+    case FlagUse::Negate:
+    case FlagUse::StringSet:
+      if (in.flag > (info.flag == FlagUse::None ? 0 : 1)) bad = fmt::format("its flag {} means nothing here", in.flag);
+      break;
   }
   return bad;
 }
@@ -214,11 +206,12 @@ std::string verify_program(const Program& p) {
     std::string why;
     std::optional<Effect> effect = effect_of(p, in, why);
     if (!effect) return where(why);
-    if (effect->takes.size() != static_cast<std::size_t>(pops_of[static_cast<std::size_t>(in.op)]) + (effect->keeps_top ? 1 : 0) ||
-        (effect->pushes ? 1 : 0) != pushes_of[static_cast<std::size_t>(in.op)]) {
+    const OpInfo& info = op_info(in.op);
+    if (effect->takes.size() != static_cast<std::size_t>(info.pops) + (effect->keeps_top ? 1 : 0) ||
+        (effect->pushes ? 1 : 0) != info.pushes) {
       return where("its stack effect disagrees with opcodes.def");
     }
-    if (in.op == Op::LOWER || in.op == Op::UPPER || in.op == Op::EMAIL_DOMAIN) ++scratch;
+    if (info.scratch) ++scratch;
 
     if (entry[pc]) {
       if (stack && *stack != *entry[pc]) return where("the paths into it leave different stacks");
@@ -240,7 +233,7 @@ std::string verify_program(const Program& p) {
     if (effect->pushes) st.push_back(*effect->pushes);
     max_depth = std::max(max_depth, st.size());
 
-    if (operand_kinds[static_cast<std::size_t>(in.op)] == "target") {
+    if (info.operand == Operand::Target) {
       std::optional<Stack>& there = entry[in.arg];
       if (there && *there != st) return where("the paths into its target leave different stacks");
       there = st;

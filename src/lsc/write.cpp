@@ -1,5 +1,6 @@
 // Writes a compiled Program as a .lsc: a fixed header (magic, version, instruction-set hash, schema
 // hash, payload size and checksum) and one payload of sections in a fixed order (docs/lsc.md).
+#include <fmt/format.h>
 #include <re2/re2.h>
 
 #include <map>
@@ -18,12 +19,41 @@ std::uint64_t lsc_hash(std::string_view bytes) {
   return h;
 }
 
+namespace {
+
+// An operand kind as opcodes.def spelled it when .lsc files were first written: the hash is of that
+// text, so it must not change while the instruction set does not (CONST_INT's arg was `number`, a
+// comparison's `flag`).
+constexpr std::string_view hashed_operand(Operand operand) {
+  switch (operand) {
+    case Operand::None: return "none";
+    case Operand::Field: return "field";
+    case Operand::Number: return "number";
+    case Operand::Integer: return "number";
+    case Operand::String: return "string";
+    case Operand::Date: return "date";
+    case Operand::Bool: return "bool";
+    case Operand::Mask: return "mask";
+    case Operand::Numbers: return "numbers";
+    case Operand::Strings: return "strings";
+    case Operand::Regex: return "regex";
+    case Operand::Rule: return "rule";
+    case Operand::Reject: return "reject";
+    case Operand::Target: return "target";
+    case Operand::Comparison: return "flag";
+  }
+  return "";
+}
+
+}  // namespace
+
 std::uint64_t lsc_instruction_set_hash() {
+  // `NAME:operand:pops:pushes;` per opcode. The flag and scratch columns came later and change
+  // nothing a .lsc holds, so they are not hashed.
   static const std::uint64_t hash = [] {
     std::string text;
-#define OP(name, operand, pops, pushes, meaning) text += #name ":" #operand ":" #pops ":" #pushes ";";
-#include "leadscore/opcodes.def"
-#undef OP
+    for (const OpInfo& op : op_table)
+      text += fmt::format("{}:{}:{}:{};", op.name, hashed_operand(op.operand), op.pops, op.pushes);
     return lsc_hash(text);
   }();
   return hash;

@@ -53,7 +53,7 @@ Analysis analyse(const std::string& path, const std::map<std::string, std::strin
     analyse_schema(a, path);
   } else {
     // As `check` does: a module of lets alone is fine.
-    a.loaded = load_model(s, path, ModuleMode::Accept);
+    a.loaded = load_model(s, path, ModuleMode::Accept, LintMode::Run);
     std::string normal = std::filesystem::path(path).lexically_normal().string();
     for (std::uint32_t id = 1; id < s.sources.size(); ++id) {
       if (s.sources.file(id).path() == normal) a.file = id;

@@ -68,9 +68,9 @@ LoadedModel load_text_as(Session& session, const std::string& path, std::string 
   std::filesystem::path schema_path = std::filesystem::path(path).parent_path() / *out.model.schema_path;
   out.schema = load_schema(session, schema_path.lexically_normal().string());
   if (!out.schema) return out;
-  check_model(out.model, *out.schema, session.diagnostics);
-  if (session.diagnostics.error_count() > before) return out;
-  out.program = compile_model(out.model, *out.schema);
+  std::optional<CheckedModel> checked = check_model(out.model, *out.schema, session.diagnostics);
+  if (!checked || session.diagnostics.error_count() > before) return out;
+  out.program = compile_model(*checked);
   return out;
 }
 

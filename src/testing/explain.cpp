@@ -1,7 +1,4 @@
 // Explainer: runs the program on one record and lays out what happened.
-#include <algorithm>
-#include <cmath>
-
 #include "leadscore/explain.hpp"
 
 namespace leadscore {
@@ -66,10 +63,10 @@ Explanation Explainer::explain(const Record& record, Day as_of) {
       const FieldValue& d = record.values[static_cast<std::size_t>(info.decay_field)];
       group.decay_date_present = d.present;
       if (d.present) {
-        // The VM's arithmetic, step for step, so that the factor shown is the one it used.
-        group.decay_days = std::max(0.0, static_cast<double>(as_of) - static_cast<double>(d.date));
-        group.decay_steps = std::floor(group.decay_days / info.decay_every);
-        group.decay_factor = std::pow(info.decay_base, group.decay_steps);
+        // The decay the VM applied, as it reported it: the factor shown is the one it used.
+        group.decay_days = o.group_decay[g].days;
+        group.decay_steps = o.group_decay[g].steps;
+        group.decay_factor = o.group_decay[g].factor;
       }
     }
     // The score adds the group totals in this order, before its clamp: the same sum.

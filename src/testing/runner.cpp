@@ -78,7 +78,7 @@ TestRun run_tests(Session& session, const std::vector<std::string>& paths, Day t
     file.test_file = is_test_file(path);
     std::size_t errors_before = session.diagnostics.error_count();
     file.diagnostics_begin = session.diagnostics.all().size();
-    LoadedModel loaded = load_model(session, path, ModuleMode::Accept);
+    LoadedModel loaded = load_model(session, path, ModuleMode::Accept, LintMode::Run);
     file.diagnostics_end = session.diagnostics.all().size();
     // A module (a file of lets, no schema) has nothing to score, so nothing to test on its own:
     // the files that import it test it.

@@ -150,6 +150,7 @@ Vm::Vm(const Program& program, RegexCopies regexes) : program_(program) {
   raw_.resize(g);
   decayed_.resize(g);
   final_.resize(g);
+  decay_.resize(g);
   fired_.reserve(program.rules.size());
   points_.reserve(program.rules.size());
   rejects_held_.reserve(program.rejects.size());
@@ -476,9 +477,13 @@ void Vm::finish(const Record& rec, Day as_of) {
     double total = raw_[g];
     if (info.decays) {
       const FieldValue& d = rec.values[static_cast<std::size_t>(info.decay_field)];
+      GroupDecay& decay = decay_[g];
+      decay = GroupDecay{};
       if (d.present) {
-        double days = std::max(0.0, static_cast<double>(as_of) - static_cast<double>(d.date));
-        total *= std::pow(info.decay_base, std::floor(days / info.decay_every));
+        decay.days = std::max(0.0, static_cast<double>(as_of) - static_cast<double>(d.date));
+        decay.steps = std::floor(decay.days / info.decay_every);
+        decay.factor = std::pow(info.decay_base, decay.steps);
+        total *= decay.factor;
       }
     }
     decayed_[g] = total;
@@ -515,6 +520,7 @@ const Outcome& Vm::run(const Record& record, Day as_of) {
   outcome_.groups = final_;
   outcome_.groups_raw = raw_;
   outcome_.groups_decayed = decayed_;
+  outcome_.group_decay = decay_;
   if (record.is_error()) {
     outcome_.status = RowStatus::Error;
     return outcome_;

@@ -74,7 +74,7 @@ inline int fuzz_model(const std::uint8_t* data, std::size_t size) {
   std::string text(reinterpret_cast<const char*>(data), size);
   const CheckedSchema& picked = schema_for_model(text);
   Session session;
-  LoadedModel loaded = load_model_text(session, "m.score", std::move(text), picked.schema);
+  LoadedModel loaded = load_model_text(session, "m.score", std::move(text), picked.schema, LintMode::Run);
   apply_allowances(session.diagnostics, session.sources, {});
   render_all(session.diagnostics, session.sources);
   if (loaded.program.has_value() != !session.diagnostics.has_errors()) {

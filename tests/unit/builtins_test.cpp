@@ -21,7 +21,7 @@ struct OpShape {
 };
 
 constexpr OpShape op_shapes[] = {
-#define OP(name, operand, pops, pushes, meaning) {#name, pops, pushes},
+#define OP(name, operand, flag, pops, pushes, scratch, meaning) {#name, pops, pushes},
 #include "leadscore/opcodes.def"
 #undef OP
 };

@@ -334,13 +334,13 @@ class DocChecker {
     if (!b.file.empty() || has_import(b.text)) {
       fs::path path = folder_ / (b.file.empty() ? fmt::format("block_{}.score", b.fence_line) : b.file);
       if (b.file.empty()) write_text(path, b.text);
-      loaded = load_model(session, path.string(), ModuleMode::Accept);
+      loaded = load_model(session, path.string(), ModuleMode::Accept, LintMode::Run);
       auto normal = path.lexically_normal().string();
       for (std::uint32_t id = 1; id < session.sources.size(); ++id) {
         if (session.sources.file(id).path() == normal) block_file = id;
       }
     } else {
-      loaded = load_model_text(session, "block.score", b.text, schema_);
+      loaded = load_model_text(session, "block.score", b.text, schema_, LintMode::Run);
       block_file = static_cast<std::uint32_t>(session.sources.size() - 1);
     }
     apply_allowances(session.diagnostics, session.sources, {});

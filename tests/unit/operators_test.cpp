@@ -44,7 +44,7 @@ TEST_CASE("each operator is found by its symbol, and its opcode takes two number
     REQUIRE(arith_op(r.symbol).has_value());
     CHECK(*arith_op(r.symbol) == r.op);
     bool found = false;
-#define OP(name, operand, pops, pushes, meaning) \
+#define OP(name, operand, flag, pops, pushes, scratch, meaning) \
     if (r.opcode == #name) { found = true; CHECK(pops == 2); CHECK(pushes == 1); }
 #include "leadscore/opcodes.def"
 #undef OP

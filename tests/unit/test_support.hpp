@@ -146,7 +146,7 @@ struct Loaded {
 
 inline std::unique_ptr<Loaded> load(std::string text, const Schema& schema = lead_schema()) {
   auto l = std::make_unique<Loaded>();
-  l->loaded = load_model_text(l->session, "m.score", std::move(text), schema);
+  l->loaded = load_model_text(l->session, "m.score", std::move(text), schema, LintMode::Run);
   return l;
 }
 

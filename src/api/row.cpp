@@ -1,5 +1,5 @@
 // From a VM outcome to an output row: names and labels come from the program.
-#include "leadscore/vm.hpp"
+#include "leadscore/leadscore.hpp"
 
 namespace leadscore {
 
