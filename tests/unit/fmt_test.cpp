@@ -347,7 +347,7 @@ std::string meaning(const LoadedModel& m) {
 
 std::string error_codes(const Diagnostics& diags) {
   std::string out;
-  for (const auto& d : diags.all()) out += d.code + " ";
+  for (const auto& d : diags.all()) out += fmt::format("{} ", d.code);
   return out;
 }
 
