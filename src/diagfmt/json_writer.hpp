@@ -1,5 +1,7 @@
-// A small JSON writer for the json and sarif formats: it places commas, newlines and indentation,
-// so that the formats read as a list of keys. Output is always valid JSON and valid UTF-8.
+// The project's one JSON writer, for every JSON it prints but the scored rows of `score --format
+// jsonl` (io's hot path): diagnostics (json, sarif), the language server, `explain` and `test`. It
+// places commas, newlines and indentation, so that a format reads as a list of keys. Output is
+// always valid JSON and valid UTF-8.
 #pragma once
 
 #include <cstdint>
@@ -11,6 +13,12 @@ namespace leadscore::diagfmt {
 
 class JsonWriter {
  public:
+  enum class Layout {
+    Indented,  // two spaces a level, `"key": value`, a final newline (diagnostics, the language server)
+    Minified,  // no blank at all and no final newline (`explain --format json`, `test --format json`)
+  };
+  explicit JsonWriter(Layout layout = Layout::Indented) : layout_(layout) {}
+
   // A compact container is written on one line, and so is everything inside it: the json format
   // puts one diagnostic per line, which keeps diffs and `grep` useful.
   JsonWriter& begin_object(bool compact = false);
@@ -20,6 +28,9 @@ class JsonWriter {
   JsonWriter& key(std::string_view name);
   JsonWriter& string(std::string_view text);
   JsonWriter& number(std::int64_t n);
+  // A number as scores are printed everywhere (io's format_number): whole ones without a point;
+  // null for an infinity or a NaN, which JSON cannot hold.
+  JsonWriter& decimal(double x);
   JsonWriter& boolean(bool flag);
   JsonWriter& null();
 
@@ -36,6 +47,7 @@ class JsonWriter {
   void close(char bracket);
   void newline();
 
+  Layout layout_;
   std::string out_;
   std::vector<Level> levels_;
   bool after_key_ = false;
