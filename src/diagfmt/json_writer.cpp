@@ -15,9 +15,16 @@ std::string json_quote(std::string_view text) {
   return out;
 }
 
+// Two spaces for each open container that puts its members on lines of their own.
+std::size_t JsonWriter::line_levels() const {
+  std::size_t n = 0;
+  for (const Level& level : levels_) n += level.compact ? 0 : 1;
+  return n;
+}
+
 void JsonWriter::newline() {
   out_ += '\n';
-  out_.append(levels_.size() * 2, ' ');
+  out_.append(line_levels() * 2, ' ');
 }
 
 void JsonWriter::before_value() {
@@ -57,6 +64,12 @@ JsonWriter& JsonWriter::end_object() {
 }
 JsonWriter& JsonWriter::begin_array(bool compact) {
   open('[', compact);
+  return *this;
+}
+JsonWriter& JsonWriter::begin_array_on_lines() {
+  before_value();
+  out_ += '[';
+  levels_.push_back(Level{layout_ == Layout::Minified});
   return *this;
 }
 JsonWriter& JsonWriter::end_array() {

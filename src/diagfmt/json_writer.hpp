@@ -24,6 +24,9 @@ class JsonWriter {
   JsonWriter& begin_object(bool compact = false);
   JsonWriter& end_object();
   JsonWriter& begin_array(bool compact = false);
+  // An array with one element a line even inside a one-line container, indented one step past the
+  // last container that breaks lines (backtest's `"by": {"field": ..., "values": [` list).
+  JsonWriter& begin_array_on_lines();
   JsonWriter& end_array();
   JsonWriter& key(std::string_view name);
   JsonWriter& string(std::string_view text);
@@ -44,6 +47,7 @@ class JsonWriter {
   };
   void before_value();
   void open(char bracket, bool compact);
+  std::size_t line_levels() const;
   void close(char bracket);
   void newline();
 
