@@ -70,8 +70,8 @@ void print_json(const TestRun& run, bool coverage) {
   for (const auto& file : run.files) {
     w.begin_object().key("path").string(file.path);
     w.key("test_file").boolean(file.test_file).key("loaded").boolean(file.loaded);
-    w.key("passed").number(static_cast<std::int64_t>(file.tests.size() - file.failed()));
-    w.key("failed").number(static_cast<std::int64_t>(file.failed()));
+    w.key("passed").number(file.tests.size() - file.failed());
+    w.key("failed").number(file.failed());
     w.key("tests").begin_array();
     for (const auto& t : file.tests) {
       w.begin_object().key("name").string(t.name).key("line").number(t.source.line);
@@ -93,7 +93,7 @@ void print_json(const TestRun& run, bool coverage) {
     w.key("coverage").begin_array();
     for (const auto& m : run.coverage) {
       w.begin_object().key("path").string(m.path);
-      w.key("fired").number(static_cast<std::int64_t>(m.fired)).key("total").number(static_cast<std::int64_t>(m.items.size()));
+      w.key("fired").number(m.fired).key("total").number(m.items.size());
       w.key("percent").decimal(m.percent()).key("not_fired").begin_array();
       for (const auto& item : m.items) {
         if (item.fired) continue;
@@ -104,7 +104,7 @@ void print_json(const TestRun& run, bool coverage) {
     }
     w.end_array();
   }
-  w.key("passed").number(static_cast<std::int64_t>(run.passed)).key("failed").number(static_cast<std::int64_t>(run.failed));
+  w.key("passed").number(run.passed).key("failed").number(run.failed);
   w.end_object();
   fmt::print("{}\n", w.text());
 }

@@ -33,8 +33,8 @@ std::string format_json(std::span<const Diagnostic> diags, const SourceManager& 
   }
   w.end_array();
   DiagnosticCounts counts = count_diagnostics(diags);
-  w.key("errors").number(static_cast<std::int64_t>(counts.errors));
-  w.key("warnings").number(static_cast<std::int64_t>(counts.warnings));
+  w.key("errors").number(counts.errors);
+  w.key("warnings").number(counts.warnings);
   w.end_object();
   return w.text();
 }

@@ -2,8 +2,6 @@
 
 #include <cmath>
 
-#include <fmt/format.h>
-
 #include "common/json_string.hpp"
 #include "leadscore/io.hpp"
 
@@ -91,9 +89,9 @@ JsonWriter& JsonWriter::string(std::string_view text) {
   return *this;
 }
 
-JsonWriter& JsonWriter::number(std::int64_t n) {
+JsonWriter& JsonWriter::integer(std::string_view digits) {
   before_value();
-  out_ += fmt::format("{}", n);
+  out_ += digits;
   return *this;
 }
 

@@ -4,6 +4,8 @@
 // always valid JSON and valid UTF-8.
 #pragma once
 
+#include <charconv>
+#include <concepts>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -30,7 +32,14 @@ class JsonWriter {
   JsonWriter& end_array();
   JsonWriter& key(std::string_view name);
   JsonWriter& string(std::string_view text);
-  JsonWriter& number(std::int64_t n);
+  // A whole number of any integer type (counts, lines, sizes).
+  template <std::integral T>
+    requires(!std::same_as<T, bool>)
+  JsonWriter& number(T n) {
+    char digits[24];
+    const char* end = std::to_chars(digits, digits + sizeof digits, n).ptr;
+    return integer(std::string_view(digits, static_cast<std::size_t>(end - digits)));
+  }
   // A number as scores are printed everywhere (io's format_number): whole ones without a point;
   // null for an infinity or a NaN, which JSON cannot hold.
   JsonWriter& decimal(double x);
@@ -50,6 +59,7 @@ class JsonWriter {
   std::size_t line_levels() const;
   void close(char bracket);
   void newline();
+  JsonWriter& integer(std::string_view digits);
 
   Layout layout_;
   std::string out_;

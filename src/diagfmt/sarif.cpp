@@ -72,7 +72,7 @@ void write_rules(JsonWriter& w) {
 void write_rule_reference(JsonWriter& w, const Diagnostic& d, std::string_view id_key,
                           std::string_view index_key) {
   w.key(id_key).string(code_info(d.code).code);
-  w.key(index_key).number(static_cast<std::int64_t>(d.code));
+  w.key(index_key).number(static_cast<std::size_t>(d.code));
 }
 
 void write_invocation(JsonWriter& w, std::span<const Diagnostic> diags, const SourceManager& sources) {

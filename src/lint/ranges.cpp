@@ -116,8 +116,8 @@ Range call_range(const Expr& e, const Context& cx) {
 
 Range range_of(const Expr& raw, const Context& cx) {
   // A constant is the one value the compiler folds it to.
-  if (auto c = fold(raw, cx.model.lets); c && (c->kind == Constant::Kind::Number || c->kind == Constant::Kind::Date)) {
-    return point(c->number);
+  if (auto c = fold(raw, cx.model.lets)) {
+    if (c->kind == Constant::Kind::Number || c->kind == Constant::Kind::Date) return point(c->number);
   }
   const Expr& e = unwrap(raw, cx);
   switch (e.kind) {

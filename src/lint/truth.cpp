@@ -1,6 +1,7 @@
-// Whether a condition can hold: constant folding (common/constant_fold.hpp), and the ranges that the tests of an `and` leave a
-// field (or a count, a date, an enum) put together. `company_size > 10 and company_size < 5` leaves
-// company_size nothing; `count(visited) > 7` asks more than a 7-member set can hold.
+// Whether a condition can hold: constant folding (common/constant_fold.hpp, the compiler's own),
+// and the ranges that the tests of an `and` leave a field (or a count, a date, an enum) put together.
+// `company_size > 10 and company_size < 5` leaves company_size nothing; `count(visited) > 7` asks
+// more than a 7-member set can hold.
 #include <algorithm>
 #include <map>
 #include <optional>

@@ -14,7 +14,7 @@ using diagfmt::JsonWriter;
 constexpr bool on_one_line = true;
 
 void count(JsonWriter& w, std::string_view name, std::uint64_t n) {
-  w.key(name).number(static_cast<std::int64_t>(n));
+  w.key(name).number(n);
 }
 
 void group(JsonWriter& w, const GroupFigures& g, std::string_view name_key, bool mean_score) {

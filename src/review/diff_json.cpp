@@ -37,9 +37,9 @@ void lead_result(JsonWriter& j, const LeadResult& r) {
 
 void backtest(JsonWriter& j, std::string_view name, const DiffBacktest& b) {
   j.key(name).begin_object(on_one_line);
-  j.key("leads").number(static_cast<std::int64_t>(b.leads));
-  j.key("converted").number(static_cast<std::int64_t>(b.converted));
-  j.key("qualified").number(static_cast<std::int64_t>(b.qualified));
+  j.key("leads").number(b.leads);
+  j.key("converted").number(b.converted);
+  j.key("qualified").number(b.qualified);
   j.key("auc").decimal(b.auc);
   j.key("precision").decimal(b.precision);
   j.key("recall").decimal(b.recall);
@@ -67,26 +67,26 @@ std::string render_diff_json(const DiffReport& r) {
     j.end_object();
   }
   j.end_array();
-  j.key("records").number(static_cast<std::int64_t>(d.records));
-  j.key("errors").number(static_cast<std::int64_t>(d.errors));
-  j.key("leads").number(static_cast<std::int64_t>(d.leads));
-  j.key("moved").number(static_cast<std::int64_t>(d.moved));
-  j.key("score_changed").number(static_cast<std::int64_t>(d.score_changed));
-  j.key("score_up").number(static_cast<std::int64_t>(d.up));
-  j.key("score_down").number(static_cast<std::int64_t>(d.down));
-  j.key("newly_qualified").number(static_cast<std::int64_t>(d.newly_qualified));
-  j.key("no_longer_qualified").number(static_cast<std::int64_t>(d.no_longer_qualified));
+  j.key("records").number(d.records);
+  j.key("errors").number(d.errors);
+  j.key("leads").number(d.leads);
+  j.key("moved").number(d.moved);
+  j.key("score_changed").number(d.score_changed);
+  j.key("score_up").number(d.up);
+  j.key("score_down").number(d.down);
+  j.key("newly_qualified").number(d.newly_qualified);
+  j.key("no_longer_qualified").number(d.no_longer_qualified);
   j.key("qualified_change").decimal(review::share(d.newly_qualified + d.no_longer_qualified, d.leads));
-  j.key("tier_changed").number(static_cast<std::int64_t>(d.tier_changed));
+  j.key("tier_changed").number(d.tier_changed);
   j.key("tier_change").decimal(review::share(d.tier_changed, d.leads));
-  j.key("newly_rejected").number(static_cast<std::int64_t>(d.newly_rejected));
-  j.key("no_longer_rejected").number(static_cast<std::int64_t>(d.no_longer_rejected));
+  j.key("newly_rejected").number(d.newly_rejected);
+  j.key("no_longer_rejected").number(d.no_longer_rejected);
   j.key("tier_moves").begin_array();
   for (const auto& m : d.tier_moves) {
     j.begin_object(on_one_line);
     j.key("from").string(m.from);
     j.key("to").string(m.to);
-    j.key("leads").number(static_cast<std::int64_t>(m.leads));
+    j.key("leads").number(m.leads);
     j.end_object();
   }
   j.end_array();
@@ -98,7 +98,7 @@ std::string render_diff_json(const DiffReport& r) {
   for (const auto& b : d.shift) {
     j.begin_object(on_one_line);
     j.key("label").string(b.label);
-    j.key("leads").number(static_cast<std::int64_t>(b.leads));
+    j.key("leads").number(b.leads);
     j.end_object();
   }
   j.end_array();
@@ -107,7 +107,7 @@ std::string render_diff_json(const DiffReport& r) {
   for (const auto& m : d.top) {
     j.begin_object(on_one_line);
     j.key("key").string(m.key);
-    j.key("line").number(static_cast<std::int64_t>(m.line));
+    j.key("line").number(m.line);
     j.key("shift").decimal(m.shift());
     j.key("old");
     lead_result(j, m.before);
@@ -119,7 +119,7 @@ std::string render_diff_json(const DiffReport& r) {
   if (r.leads.old_backtest && r.leads.new_backtest) {
     backtest(j, "old", *r.leads.old_backtest);
     backtest(j, "new", *r.leads.new_backtest);
-    j.key("without_outcome").number(static_cast<std::int64_t>(r.leads.without_outcome));
+    j.key("without_outcome").number(r.leads.without_outcome);
     j.key("change").begin_object(on_one_line);
     j.key("auc").decimal(r.leads.new_backtest->auc - r.leads.old_backtest->auc);
     j.key("precision").decimal(r.leads.new_backtest->precision - r.leads.old_backtest->precision);

@@ -24,8 +24,8 @@ using diagfmt::JsonWriter;
 
 void json_metrics(JsonWriter& w, std::string_view name, const TuneMetrics& m) {
   w.key(name).begin_object();
-  w.key("leads").number(static_cast<std::int64_t>(m.leads)).key("converted").number(static_cast<std::int64_t>(m.converted));
-  w.key("qualified").number(static_cast<std::int64_t>(m.qualified));
+  w.key("leads").number(m.leads).key("converted").number(m.converted);
+  w.key("qualified").number(m.qualified);
   w.key("auc").decimal(m.auc).key("precision").decimal(m.precision).key("recall").decimal(m.recall);
   w.end_object();
 }
@@ -65,10 +65,10 @@ std::string render_tune_text(const TuneResult& r) {
 std::string render_tune_json(const TuneResult& r) {
   JsonWriter w(JsonWriter::Layout::Minified);
   w.begin_object();
-  w.key("records").number(static_cast<std::int64_t>(r.records)).key("errors").number(static_cast<std::int64_t>(r.errors));
-  w.key("without_outcome").number(static_cast<std::int64_t>(r.without_outcome));
-  w.key("outcomes_without_lead").number(static_cast<std::int64_t>(r.outcomes_without_lead));
-  w.key("training").number(static_cast<std::int64_t>(r.training)).key("holdout").number(static_cast<std::int64_t>(r.holdout));
+  w.key("records").number(r.records).key("errors").number(r.errors);
+  w.key("without_outcome").number(r.without_outcome);
+  w.key("outcomes_without_lead").number(r.outcomes_without_lead);
+  w.key("training").number(r.training).key("holdout").number(r.holdout);
   json_metrics(w, "before", r.before_holdout);
   json_metrics(w, "after", r.after_holdout);
   json_metrics(w, "before_training", r.before_train);
@@ -76,13 +76,13 @@ std::string render_tune_json(const TuneResult& r) {
   w.key("decay").string(r.decay).key("target").string(r.target).key("target_reached").boolean(r.target_reached);
   w.key("changes").begin_array();
   for (const auto& c : r.changes) {
-    w.begin_object().key("what").string(c.what).key("line").number(static_cast<std::int64_t>(c.line));
+    w.begin_object().key("what").string(c.what).key("line").number(c.line);
     w.key("before").decimal(c.before).key("after").decimal(c.after).end_object();
   }
   w.end_array().key("suggestions").begin_array();
   for (const auto& s : r.suggestions) {
     w.begin_object().key("rule").string(s.rule).key("group").string(s.group);
-    w.key("leads").number(static_cast<std::int64_t>(s.leads)).key("converted").number(static_cast<std::int64_t>(s.converted));
+    w.key("leads").number(s.leads).key("converted").number(s.converted);
     w.key("rate").decimal(s.rate).key("lift").decimal(s.lift).end_object();
   }
   w.end_array().key("notes").begin_array();
