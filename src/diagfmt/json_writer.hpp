@@ -1,7 +1,7 @@
 // The project's one JSON writer, for every JSON it prints but the scored rows of `score --format
-// jsonl` (io's hot path): diagnostics (json, sarif), the language server, `explain` and `test`. It
-// places commas, newlines and indentation, so that a format reads as a list of keys. Output is
-// always valid JSON and valid UTF-8.
+// jsonl` (io's hot path): diagnostics (json, sarif), the language server, `explain`, `test`, `diff`,
+// `tune` and `backtest`. It places commas, newlines and indentation, so that a format reads as a
+// list of keys. Output is always valid JSON and valid UTF-8.
 #pragma once
 
 #include <charconv>
@@ -16,8 +16,8 @@ namespace leadscore::diagfmt {
 class JsonWriter {
  public:
   enum class Layout {
-    Indented,  // two spaces a level, `"key": value`, a final newline (diagnostics, the language server)
-    Minified,  // no blank at all and no final newline (`explain --format json`, `test --format json`)
+    Indented,  // two spaces a level, `"key": value`, a final newline (diagnostics, diff, backtest)
+    Minified,  // no blank at all and no final newline (explain, test, tune)
   };
   explicit JsonWriter(Layout layout = Layout::Indented) : layout_(layout) {}
 
