@@ -13,11 +13,14 @@
 
 namespace leadscore {
 
-enum class Severity { Error, Warning, Note };
-
+// What went wrong and where. The code names an entry of codes.def, which gives the stable text
+// ("E004"), the name, the summary and the severity; the caller gives only the place and the words.
 struct Diagnostic {
-  Severity severity = Severity::Error;
-  std::string code;     // stable, e.g. "E001"; empty for syntax errors' notes
+  Diagnostic(Code c, Span s, std::string m, std::vector<std::string> n = {})
+      : code(c), severity(code_info(c).severity), span(s), message(std::move(m)), notes(std::move(n)) {}
+
+  Code code;
+  Severity severity;  // codes.def's for the code
   Span span;
   std::string message;
   std::vector<std::string> notes;
@@ -29,8 +32,8 @@ class Diagnostics {
   static constexpr std::size_t max_errors = 20;
 
   void report(Diagnostic d);
-  void error(Code code, Span span, std::string message);
-  void warning(Code code, Span span, std::string message);
+  // An error or a warning, as codes.def says the code is.
+  void report(Code code, Span span, std::string message) { report(Diagnostic(code, span, std::move(message))); }
 
   const std::vector<Diagnostic>& all() const { return list_; }
   // Gives diagnostics from index `from` on that have no location the span `at`.

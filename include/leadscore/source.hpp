@@ -27,6 +27,10 @@ class SourceFile {
   const std::string& path() const { return path_; }
   const std::string& text() const { return text_; }
   LineCol line_col(std::uint32_t offset) const;
+  // The 1-based column every output shows for `at` (a line_col): code points, not bytes, as editors,
+  // GitHub and SARIF viewers count, so that an 'é' earlier on the line does not shift it. The one
+  // place byte columns are converted.
+  std::uint32_t shown_column(LineCol at) const;
   // The text of 1-based line `line`, without its line break.
   std::string_view line_text(std::uint32_t line) const;
 

@@ -75,7 +75,7 @@ class Merger {
         std::string where = imp.path.starts_with("./") || imp.path.starts_with("../")
                                 ? "relative to the importing file"
                                 : "in the stdlib folder or LEADSCORE_PATH";
-        session_.diagnostics.error(Code::ModuleNotFound, imp.span,
+        session_.diagnostics.report(Code::ModuleNotFound, imp.span,
                                    fmt::format("cannot find module '{}' {}", imp.path, where));
         continue;
       }
@@ -84,7 +84,7 @@ class Merger {
         std::vector<std::string> chain(cycle, stack_.end());
         chain.push_back(key);
         for (auto& c : chain) c = fs::path(c).filename().string();
-        session_.diagnostics.error(Code::ImportCycle, imp.span,
+        session_.diagnostics.report(Code::ImportCycle, imp.span,
                                    fmt::format("import cycle: {}", fmt::join(chain, " -> ")));
         continue;
       }

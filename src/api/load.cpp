@@ -25,12 +25,12 @@ std::optional<std::uint32_t> Session::read_file(const std::string& path) {
   if (auto open = overlay.find(normal); open != overlay.end()) return sources.add(normal, open->second);
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) {
-    diagnostics.error(Code::UnreadableFile, Span{}, fmt::format("cannot read '{}': it is a directory", path));
+    diagnostics.report(Code::UnreadableFile, Span{}, fmt::format("cannot read '{}': it is a directory", path));
     return std::nullopt;
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    diagnostics.error(Code::UnreadableFile, Span{}, fmt::format("cannot read '{}': no such file", path));
+    diagnostics.report(Code::UnreadableFile, Span{}, fmt::format("cannot read '{}': no such file", path));
     return std::nullopt;
   }
   std::ostringstream text;
@@ -78,7 +78,7 @@ LoadedModel load_model(Session& session, const std::string& path, ModuleMode mod
                     m.score_bounds.empty() && m.qualifies.empty() && m.tiers.empty() && m.tests.empty();
     bool quiet = out.is_module && modules == ModuleMode::Accept;
     if (session.diagnostics.error_count() == before && !quiet) {
-      session.diagnostics.error(Code::InvalidSchema, Span{*file, 0, 0},
+      session.diagnostics.report(Code::InvalidSchema, Span{*file, 0, 0},
                                 out.is_module ? "this file names no schema: it is a module of lets; import it from a model"
                                               : "the model names no schema; add a line 'schema \"lead.schema\"'");
     }

@@ -288,7 +288,7 @@ void Checker::bare_word_warning(const Expr& word, std::string_view what) {
   for (const auto& l : model_.lets) names.push_back(l.name);
   std::string guess = closest(word.text, names);
   if (guess.empty() && word.text.find('_') == std::string::npos) return;
-  diags_.warning(Code::MatchesBareWord, word.span,
+  diags_.report(Code::MatchesBareWord, word.span,
                  fmt::format("the bare word '{}' after {} is matched as the text \"{}\"{}; "
                              "quote it (\"{}\") if the text is meant",
                              word.text, what, word.text,

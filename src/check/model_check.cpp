@@ -221,7 +221,7 @@ bool Checker::model_uses_today() const {
 // not have: an error at `check` time (with a suggestion), not a surprise at `test` time.
 void Checker::check_expectations(const ast::TestBlock& test, bool uses_today) {
   if (uses_today && !test.as_of) {
-    diags_.warning(Code::TestWithoutAsOf, test.span,
+    diags_.report(Code::TestWithoutAsOf, test.span,
                    fmt::format("test \"{}\" has no 'as of': it runs as of today, and this model's "
                                "scores depend on the day (decay, 'within', 'older than' or "
                                "days_since); add `as of YYYY-MM-DD` so it gives the same answer "
@@ -236,7 +236,7 @@ void Checker::check_expectations(const ast::TestBlock& test, bool uses_today) {
       std::string guess = closest(x.text, tiers);
       std::string known;
       for (auto t : tiers) known += fmt::format("{}{}", known.empty() ? "" : ", ", t);
-      diags_.error(Code::UnknownExpectation, x.span,
+      diags_.report(Code::UnknownExpectation, x.span,
                    tiers.empty() ? fmt::format("unknown tier '{}': the model declares no tiers", x.text)
                    : guess.empty() ? fmt::format("unknown tier '{}' (the tiers are {})", x.text, known)
                                    : fmt::format("unknown tier '{}'; did you mean '{}'?", x.text, guess));
@@ -244,7 +244,7 @@ void Checker::check_expectations(const ast::TestBlock& test, bool uses_today) {
     if (x.kind == ast::ExpectationKind::Fired &&
         std::find(labels.begin(), labels.end(), x.text) == labels.end()) {
       std::string guess = closest(x.text, labels);
-      diags_.error(Code::UnknownExpectation, x.span,
+      diags_.report(Code::UnknownExpectation, x.span,
                    guess.empty() ? fmt::format("no rule is labelled \"{}\"; 'expect fired' names a "
                                                "rule's `as \"...\"` label or its text", x.text)
                                  : fmt::format("no rule is labelled \"{}\"; did you mean \"{}\"?", x.text, guess));

@@ -40,20 +40,20 @@ std::string_view type_name(const ast::Type& t) {
 
 void Reporter::unknown_name(Span at, std::string_view name,
                             const std::vector<std::string_view>& known) {
-  diags_.error(Code::UnknownName, at,
+  diags_.report(Code::UnknownName, at,
                fmt::format("unknown name '{}'{}", name, did_you_mean(name, known)));
 }
 
 void Reporter::unknown_field(Span at, std::string_view name,
                              const std::vector<std::string_view>& known) {
-  diags_.error(Code::UnknownField, at,
+  diags_.report(Code::UnknownField, at,
                fmt::format("unknown field '{}'{}", name, did_you_mean(name, known)));
 }
 
 void Reporter::unknown_member(Span at, std::string_view member, std::string_view kind,
                               std::string_view field, const std::vector<std::string>& members) {
   std::vector<std::string_view> known(members.begin(), members.end());
-  diags_.error(Code::UnknownMember, at,
+  diags_.report(Code::UnknownMember, at,
                fmt::format("unknown member '{}' of {} '{}'{}", member, kind, field,
                            did_you_mean(member, known)));
 }
@@ -79,63 +79,63 @@ void Reporter::unknown_builtin(Span at, std::string_view name) {
       if (a.first == alias) suggestion = fmt::format("; did you mean '{}'?", a.second);
     }
   }
-  diags_.error(Code::UnknownBuiltin, at, fmt::format("unknown function '{}'{}", name, suggestion));
+  diags_.report(Code::UnknownBuiltin, at, fmt::format("unknown function '{}'{}", name, suggestion));
 }
 
 void Reporter::unknown_name_quote(Span at, std::string_view word, std::string_view close_to) {
   std::string also = close_to.empty() ? "" : fmt::format(" (or did you mean '{}'?)", close_to);
-  diags_.error(Code::UnknownName, at,
+  diags_.report(Code::UnknownName, at,
                fmt::format("unknown name '{}'; to compare with the text, quote it: \"{}\"{}", word,
                            word, also));
 }
 
 void Reporter::type_mismatch(Span at, std::string message) {
-  diags_.error(Code::TypeMismatch, at, std::move(message));
+  diags_.report(Code::TypeMismatch, at, std::move(message));
 }
 
 void Reporter::expected_condition(Span at, const ast::Type& got) {
-  diags_.error(Code::TypeMismatch, at,
+  diags_.report(Code::TypeMismatch, at,
                fmt::format("expected a condition, found {}", type_name(got)));
 }
 
 void Reporter::invalid_regex(Span at, std::string_view why) {
-  diags_.error(Code::InvalidRegex, at, fmt::format("invalid regular expression: {}", why));
+  diags_.report(Code::InvalidRegex, at, fmt::format("invalid regular expression: {}", why));
 }
 
 void Reporter::per_not_numeric(Span at, const ast::Type& got) {
-  diags_.error(Code::PerNotNumeric, at,
+  diags_.report(Code::PerNotNumeric, at,
                fmt::format("'per' needs a number, found {}", type_name(got)));
 }
 
 void Reporter::duplicate(Span at, std::string_view what, std::string_view name) {
-  diags_.error(Code::DuplicateName, at,
+  diags_.report(Code::DuplicateName, at,
                name.empty() ? fmt::format("{} declared twice", what)
                             : fmt::format("{} '{}' declared twice", what, name));
 }
 
 void Reporter::import_clash(Span import_line, std::string_view what, std::string_view name) {
-  diags_.error(Code::DuplicateName, import_line,
+  diags_.report(Code::DuplicateName, import_line,
                fmt::format("this import brings in {} '{}', which the model also declares", what, name));
 }
 
 void Reporter::unordered_tiers(Span at, std::string message) {
-  diags_.error(Code::UnorderedTiers, at, std::move(message));
+  diags_.report(Code::UnorderedTiers, at, std::move(message));
 }
 
 void Reporter::invalid_schema(Span at, std::string message) {
-  diags_.error(Code::InvalidSchema, at, std::move(message));
+  diags_.report(Code::InvalidSchema, at, std::move(message));
 }
 
 void Reporter::invalid_literal(Span at, std::string message) {
-  diags_.error(Code::InvalidLiteral, at, std::move(message));
+  diags_.report(Code::InvalidLiteral, at, std::move(message));
 }
 
 void Reporter::let_cycle(Span at, std::string_view name) {
-  diags_.error(Code::LetCycle, at, fmt::format("let '{}' refers to itself", name));
+  diags_.report(Code::LetCycle, at, fmt::format("let '{}' refers to itself", name));
 }
 
 void Reporter::regex_too_large(Span at) {
-  diags_.error(Code::LimitExceeded, at,
+  diags_.report(Code::LimitExceeded, at,
                fmt::format("regular expression too large: its compiled program needs more than {} MB "
                            "(RE2's memory budget); use fewer or smaller repetitions",
                            limits::max_regex_memory >> 20));
@@ -144,19 +144,19 @@ void Reporter::regex_too_large(Span at) {
 void Reporter::expression_too_big(Span at, bool too_deep, std::string_view let_name) {
   std::string through = let_name.empty() ? "" : fmt::format(" with let '{}' put in place", let_name);
   if (too_deep) {
-    diags_.error(Code::LimitExceeded, at,
+    diags_.report(Code::LimitExceeded, at,
                  fmt::format("expression nested too deeply{}: at most {} levels are allowed; split it "
                              "into lets that are not nested in one another",
                              through, limits::max_expression_depth));
   } else {
-    diags_.error(Code::LimitExceeded, at,
+    diags_.report(Code::LimitExceeded, at,
                  fmt::format("expression too large{}: at most {} parts are allowed in one rule, let "
                              "or reject", through, limits::max_expression_nodes));
   }
 }
 
 void Reporter::output_column_clash(Span at, std::string_view what, std::string_view name) {
-  diags_.error(Code::OutputColumnClash, at,
+  diags_.report(Code::OutputColumnClash, at,
                fmt::format("{} '{}' would be a second '{}' column in the output of `score`; rename the {}",
                            what, name, name, what == "group" ? "group" : "field"));
 }

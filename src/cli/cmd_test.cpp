@@ -7,9 +7,9 @@
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
-#include "common/json_string.hpp"
 #include "common/xml_string.hpp"
 #include "leadscore/testing.hpp"
+#include "testing/explain_json.hpp"
 
 namespace leadscore::cli {
 
@@ -64,63 +64,49 @@ void print_text(const TestRun& run, bool coverage) {
   fmt::print("\n{}\n", counts(run.passed, run.failed));
 }
 
-void json_string(std::string& out, std::string_view s) { append_json_string(out, s); }
-
 void print_json(const TestRun& run, bool coverage) {
-  std::string out = "{\"files\":[";
-  bool first_file = true;
+  diagfmt::JsonWriter w(diagfmt::JsonWriter::Layout::Minified);
+  w.begin_object().key("files").begin_array();
   for (const auto& file : run.files) {
-    out += first_file ? "{" : ",{";
-    first_file = false;
-    out += "\"path\":";
-    json_string(out, file.path);
-    out += fmt::format(",\"test_file\":{},\"loaded\":{}", file.test_file, file.loaded);
-    out += fmt::format(",\"passed\":{},\"failed\":{},\"tests\":[", file.tests.size() - file.failed(), file.failed());
-    for (std::size_t i = 0; i < file.tests.size(); ++i) {
-      const auto& t = file.tests[i];
-      out += i ? ",{\"name\":" : "{\"name\":";
-      json_string(out, t.name);
-      out += fmt::format(",\"line\":{},\"as_of\":\"{}\",\"passed\":{},\"failures\":[", t.source.line,
-                         format_date(t.as_of), t.passed());
-      for (std::size_t k = 0; k < t.failures.size(); ++k) {
-        const auto& f = t.failures[k];
-        out += fmt::format("{}{{\"kind\":\"{}\",\"negated\":{},\"line\":{},\"expected\":", k ? "," : "",
-                           kind_name(f.kind), f.negated, f.source.line);
-        json_string(out, f.expected);
-        out += ",\"actual\":";
-        json_string(out, f.actual);
-        out += '}';
+    w.begin_object().key("path").string(file.path);
+    w.key("test_file").boolean(file.test_file).key("loaded").boolean(file.loaded);
+    w.key("passed").number(file.tests.size() - file.failed());
+    w.key("failed").number(file.failed());
+    w.key("tests").begin_array();
+    for (const auto& t : file.tests) {
+      w.begin_object().key("name").string(t.name).key("line").number(t.source.line);
+      w.key("as_of").string(format_date(t.as_of)).key("passed").boolean(t.passed());
+      w.key("failures").begin_array();
+      for (const auto& f : t.failures) {
+        w.begin_object().key("kind").string(kind_name(f.kind)).key("negated").boolean(f.negated);
+        w.key("line").number(f.source.line).key("expected").string(f.expected).key("actual").string(f.actual);
+        w.end_object();
       }
-      out += "],\"explanation\":";
-      out += render_explanation_json(t.explanation);
-      out += '}';
+      w.end_array().key("explanation");
+      write_explanation_json(w, t.explanation);
+      w.end_object();
     }
-    out += "]}";
+    w.end_array().end_object();
   }
-  out += "]";
+  w.end_array();
   if (coverage) {
-    out += ",\"coverage\":[";
-    for (std::size_t i = 0; i < run.coverage.size(); ++i) {
-      const auto& m = run.coverage[i];
-      out += i ? ",{\"path\":" : "{\"path\":";
-      json_string(out, m.path);
-      out += fmt::format(",\"fired\":{},\"total\":{},\"percent\":{},\"not_fired\":[", m.fired, m.items.size(),
-                         format_number(m.percent()));
-      bool first = true;
+    w.key("coverage").begin_array();
+    for (const auto& m : run.coverage) {
+      w.begin_object().key("path").string(m.path);
+      w.key("fired").number(m.fired).key("total").number(m.items.size());
+      w.key("percent").decimal(m.percent()).key("not_fired").begin_array();
       for (const auto& item : m.items) {
         if (item.fired) continue;
-        out += fmt::format("{}{{\"kind\":\"{}\",\"line\":{},\"label\":", first ? "" : ",",
-                           item.reject ? "reject" : "rule", item.source.line);
-        first = false;
-        json_string(out, item.label);
-        out += '}';
+        w.begin_object().key("kind").string(item.reject ? "reject" : "rule");
+        w.key("line").number(item.source.line).key("label").string(item.label).end_object();
       }
-      out += "]}";
+      w.end_array().end_object();
     }
-    out += "]";
+    w.end_array();
   }
-  out += fmt::format(",\"passed\":{},\"failed\":{}}}\n", run.passed, run.failed);
-  fmt::print("{}", out);
+  w.key("passed").number(run.passed).key("failed").number(run.failed);
+  w.end_object();
+  fmt::print("{}\n", w.text());
 }
 
 std::string missing_message(const std::string& path) {

@@ -40,7 +40,7 @@ void print_diagnostics(const Session& session, std::FILE* out) {
 
 int load_failure_status(const Session& session) {
   for (const auto& d : session.diagnostics.all()) {
-    if (d.code == code_info(Code::UnreadableFile).code) return exit_usage;
+    if (d.code == Code::UnreadableFile) return exit_usage;
   }
   return exit_problem;
 }

@@ -25,14 +25,6 @@ void Diagnostics::report(Diagnostic d) {
   list_.push_back(std::move(d));
 }
 
-void Diagnostics::error(Code code, Span span, std::string message) {
-  report({Severity::Error, std::string(code_info(code).code), span, std::move(message), {}});
-}
-
-void Diagnostics::warning(Code code, Span span, std::string message) {
-  report({Severity::Warning, std::string(code_info(code).code), span, std::move(message), {}});
-}
-
 void Diagnostics::locate_unlocated(std::size_t from, Span at) {
   for (std::size_t i = from; i < list_.size(); ++i) {
     if (list_[i].span.file == 0) list_[i].span = at;
@@ -62,7 +54,7 @@ std::string render_text(const Diagnostic& d, const SourceManager& sources, bool 
   // reader need not rerun with --format json to learn it.
   std::string kind = d.severity == Severity::Error ? "error"
                      : d.severity == Severity::Warning ? "warning" : "note";
-  if (!d.code.empty()) kind += fmt::format("[{}]", d.code);
+  kind += fmt::format("[{}]", d.code);
   if (d.span.file == 0 || d.span.file >= sources.size()) {
     std::string out = fmt::format("{}{}:{} {}\n", tint, kind, reset, d.message);
     for (const auto& n : d.notes) out += fmt::format("  = note: {}\n", n);
@@ -71,11 +63,8 @@ std::string render_text(const Diagnostic& d, const SourceManager& sources, bool 
   const SourceFile& file = sources.file(d.span.file);
   LineCol at = file.line_col(d.span.begin);
   std::string_view line = file.line_text(at.line);
-  // Columns count code points, as --format json, sarif and github do (one convention everywhere):
-  // a byte column would say 30 where an editor shows 29 after an 'é'.
-  std::uint32_t column = code_point_column(line, at.column);
   std::string out = fmt::format("{}{}:{}:{}:{} {}{}:{} {}{}\n", bold, file.path(), at.line,
-                                column, reset, tint, kind, reset, bold, d.message);
+                                file.shown_column(at), reset, tint, kind, reset, bold, d.message);
   out += reset;
   std::string number = fmt::format("{:>5}", at.line);
   std::string gutter(number.size(), ' ');

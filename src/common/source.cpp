@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "common/utf8.hpp"
+
 namespace leadscore {
 
 SourceFile::SourceFile(std::string path, std::string text)
@@ -20,6 +22,8 @@ LineCol SourceFile::line_col(std::uint32_t offset) const {
   const auto line = static_cast<std::uint32_t>(it - line_starts_.begin());  // >= 1: starts has 0
   return {line, offset - line_starts_[line - 1] + 1};
 }
+
+std::uint32_t SourceFile::shown_column(LineCol at) const { return code_point_column(line_text(at.line), at.column); }
 
 std::string_view SourceFile::line_text(std::uint32_t line) const {
   if (line == 0 || line > line_starts_.size()) return {};

@@ -13,7 +13,7 @@
 #include "leadscore/limits.hpp"
 
 #include "common/arith.hpp"
-#include "compile/fold.hpp"
+#include "common/constant_fold.hpp"
 #include "leadscore/compile.hpp"
 
 namespace leadscore {
@@ -58,7 +58,7 @@ class Compiler {
   void value(const Expr& e);
   std::size_t arith_prefix(const Expr& chain);
   void condition(const Expr& e);
-  void constant(const compile::Constant& c, Span span);
+  void constant(const Constant& c, Span span);
   void field_load(const Expr& e);
   void compare(const Expr& e);
   void to_day(const Expr& operand);
@@ -104,8 +104,8 @@ std::uint32_t Compiler::mask(std::uint64_t m) {
   return static_cast<std::uint32_t>(p_.masks.size() - 1);
 }
 
-void Compiler::constant(const compile::Constant& c, Span span) {
-  using Kind = compile::Constant::Kind;
+void Compiler::constant(const Constant& c, Span span) {
+  using Kind = Constant::Kind;
   switch (c.kind) {
     case Kind::Number: emit(Op::CONST_NUM, number(c.number), span); break;
     case Kind::String: emit(Op::CONST_STR, string(c.text), span); break;
@@ -134,16 +134,16 @@ void Compiler::field_load(const Expr& e) {
 // Emits the longest constant start of an arithmetic chain as one number (or its first operand when
 // that is not constant); returns the index of the first operand still to emit.
 std::size_t Compiler::arith_prefix(const Expr& chain) {
-  auto first = compile::fold(*chain.kids[0], model_.lets);
-  if (!first || first->kind != compile::Constant::Kind::Number) {
+  auto first = fold(*chain.kids[0], model_.lets);
+  if (!first || first->kind != Constant::Kind::Number) {
     value(*chain.kids[0]);
     return 1;
   }
   double x = first->number;
   std::size_t next = 1;
   for (; next < chain.kids.size(); ++next) {
-    auto b = compile::fold(*chain.kids[next], model_.lets);
-    if (!b || b->kind != compile::Constant::Kind::Number) break;
+    auto b = fold(*chain.kids[next], model_.lets);
+    if (!b || b->kind != Constant::Kind::Number) break;
     const auto result = apply(operator_of(chain.ops[next - 1]), x, b->number);
     if (!result) break;  // a division by zero: missing, which the VM computes
     x = *result;
@@ -157,7 +157,7 @@ void Compiler::value(const Expr& e) {
     condition(e);
     return;
   }
-  if (auto c = compile::fold(e, model_.lets)) {
+  if (auto c = fold(e, model_.lets)) {
     constant(*c, e.span);
     return;
   }
@@ -194,7 +194,7 @@ void Compiler::value(const Expr& e) {
 }
 
 void Compiler::condition(const Expr& e) {
-  if (auto c = compile::fold(e, model_.lets)) {
+  if (auto c = fold(e, model_.lets)) {
     constant(*c, e.span);
     return;
   }
@@ -213,7 +213,7 @@ void Compiler::condition(const Expr& e) {
       // Operands that fold to the neutral value (true for 'and') are left out.
       std::vector<const Expr*> kids;
       for (const auto& k : e.kids) {
-        if (!compile::fold(*k, model_.lets)) kids.push_back(k.get());
+        if (!fold(*k, model_.lets)) kids.push_back(k.get());
       }
       std::vector<std::uint32_t> exits;
       for (std::size_t i = 0; i < kids.size(); ++i) {
@@ -435,7 +435,7 @@ void Compiler::run() {
     auto index = static_cast<std::uint32_t>(p_.rules.size());
     p_.rules.push_back(std::move(info));
 
-    auto folded = compile::fold(*rule.condition, model_.lets);
+    auto folded = fold(*rule.condition, model_.lets);
     if (folded && folded->number == 0) continue;  // can never fire: no code at all
     std::uint32_t skip = 0;
     if (!folded) {
@@ -453,7 +453,7 @@ void Compiler::run() {
   for (const auto& rej : model_.rejects) {
     auto index = static_cast<std::uint32_t>(p_.rejects.size());
     p_.rejects.push_back(RejectInfo{rej.reason, rej.span});
-    auto folded = compile::fold(*rej.condition, model_.lets);
+    auto folded = fold(*rej.condition, model_.lets);
     if (folded && folded->number == 0) continue;
     std::uint32_t skip = 0;
     if (!folded) {

@@ -22,7 +22,7 @@ DiagnosticCounts count_diagnostics(std::span<const Diagnostic> diags) {
     if (d.severity == Severity::Warning) ++counts.warnings;
     // A file that could not be read is bad input (exit 2), not a model problem. An unreadable
     // schema is located at the model's `schema` line and so counts as the model's error.
-    if (d.span.file == 0 && d.code == code_info(Code::UnreadableFile).code) counts.unreadable = true;
+    if (d.span.file == 0 && d.code == Code::UnreadableFile) counts.unreadable = true;
   }
   return counts;
 }

@@ -61,9 +61,8 @@ std::string format_github(std::span<const Diagnostic> diags, const SourceManager
       properties.push_back(fmt::format("line={},col={},endLine={},endColumn={}", r->line, r->column,
                                        r->end_line, r->end_column));
     }
-    auto index = diagfmt::code_index(d.code);
-    std::string title = index ? fmt::format("{} {}", d.code, code_table[*index].name) : d.code;
-    if (!title.empty()) properties.push_back("title=" + escape_property(title));
+    std::string title = fmt::format("{} {}", d.code, code_info(d.code).name);
+    properties.push_back("title=" + escape_property(title));
     std::string message = d.message;
     for (const auto& n : d.notes) message += fmt::format("\nnote: {}", n);
     out += fmt::format("::{}{}{}::{}\n", command_of(d.severity), properties.empty() ? "" : " ",

@@ -23,9 +23,8 @@ std::string format_json(std::span<const Diagnostic> diags, const SourceManager& 
       w.key("end_line").null().key("end_column").null();
     }
     w.key("severity").string(diagfmt::severity_name(d.severity));
-    w.key("code").string(d.code);
-    auto index = diagfmt::code_index(d.code);
-    w.key("name").string(index ? code_table[*index].name : std::string_view());
+    w.key("code").string(code_info(d.code).code);
+    w.key("name").string(code_info(d.code).name);
     w.key("message").string(d.message);
     w.key("notes").begin_array();
     for (const auto& n : d.notes) w.string(n);
@@ -34,8 +33,8 @@ std::string format_json(std::span<const Diagnostic> diags, const SourceManager& 
   }
   w.end_array();
   DiagnosticCounts counts = count_diagnostics(diags);
-  w.key("errors").number(static_cast<std::int64_t>(counts.errors));
-  w.key("warnings").number(static_cast<std::int64_t>(counts.warnings));
+  w.key("errors").number(counts.errors);
+  w.key("warnings").number(counts.warnings);
   w.end_object();
   return w.text();
 }

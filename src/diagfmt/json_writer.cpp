@@ -1,8 +1,9 @@
 #include "diagfmt/json_writer.hpp"
 
-#include "common/json_string.hpp"
+#include <cmath>
 
-#include <fmt/format.h>
+#include "common/json_string.hpp"
+#include "leadscore/io.hpp"
 
 namespace leadscore::diagfmt {
 
@@ -12,9 +13,16 @@ std::string json_quote(std::string_view text) {
   return out;
 }
 
+// Two spaces for each open container that puts its members on lines of their own.
+std::size_t JsonWriter::line_levels() const {
+  std::size_t n = 0;
+  for (const Level& level : levels_) n += level.compact ? 0 : 1;
+  return n;
+}
+
 void JsonWriter::newline() {
   out_ += '\n';
-  out_.append(levels_.size() * 2, ' ');
+  out_.append(line_levels() * 2, ' ');
 }
 
 void JsonWriter::before_value() {
@@ -24,7 +32,7 @@ void JsonWriter::before_value() {
   }
   if (levels_.empty()) return;
   Level& level = levels_.back();
-  if (!level.empty) out_ += level.compact ? ", " : ",";
+  if (!level.empty) out_ += level.compact && layout_ == Layout::Indented ? ", " : ",";
   if (!level.compact) newline();
   level.empty = false;
 }
@@ -33,7 +41,7 @@ void JsonWriter::open(char bracket, bool compact) {
   before_value();
   out_ += bracket;
   bool inside_compact = !levels_.empty() && levels_.back().compact;
-  levels_.push_back(Level{compact || inside_compact});
+  levels_.push_back(Level{compact || inside_compact || layout_ == Layout::Minified});
 }
 
 void JsonWriter::close(char bracket) {
@@ -41,7 +49,7 @@ void JsonWriter::close(char bracket) {
   levels_.pop_back();
   if (!level.compact && !level.empty) newline();
   out_ += bracket;
-  if (levels_.empty()) out_ += '\n';
+  if (levels_.empty() && layout_ == Layout::Indented) out_ += '\n';
 }
 
 JsonWriter& JsonWriter::begin_object(bool compact) {
@@ -56,6 +64,12 @@ JsonWriter& JsonWriter::begin_array(bool compact) {
   open('[', compact);
   return *this;
 }
+JsonWriter& JsonWriter::begin_array_on_lines() {
+  before_value();
+  out_ += '[';
+  levels_.push_back(Level{layout_ == Layout::Minified});
+  return *this;
+}
 JsonWriter& JsonWriter::end_array() {
   close(']');
   return *this;
@@ -63,21 +77,28 @@ JsonWriter& JsonWriter::end_array() {
 
 JsonWriter& JsonWriter::key(std::string_view name) {
   before_value();
-  out_ += json_quote(name);
-  out_ += ": ";
+  append_json_string(out_, name);
+  out_ += layout_ == Layout::Indented ? ": " : ":";
   after_key_ = true;
   return *this;
 }
 
 JsonWriter& JsonWriter::string(std::string_view text) {
   before_value();
-  out_ += json_quote(text);
+  append_json_string(out_, text);
   return *this;
 }
 
-JsonWriter& JsonWriter::number(std::int64_t n) {
+JsonWriter& JsonWriter::integer(std::string_view digits) {
   before_value();
-  out_ += fmt::format("{}", n);
+  out_ += digits;
+  return *this;
+}
+
+JsonWriter& JsonWriter::decimal(double x) {
+  before_value();
+  if (std::isfinite(x)) append_number(out_, x);
+  else out_ += "null";
   return *this;
 }
 

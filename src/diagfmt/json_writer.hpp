@@ -1,7 +1,11 @@
-// A small JSON writer for the json and sarif formats: it places commas, newlines and indentation,
-// so that the formats read as a list of keys. Output is always valid JSON and valid UTF-8.
+// The project's one JSON writer, for every JSON it prints but the scored rows of `score --format
+// jsonl` (io's hot path): diagnostics (json, sarif), the language server, `explain`, `test`, `diff`,
+// `tune` and `backtest`. It places commas, newlines and indentation, so that a format reads as a
+// list of keys. Output is always valid JSON and valid UTF-8.
 #pragma once
 
+#include <charconv>
+#include <concepts>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -11,15 +15,34 @@ namespace leadscore::diagfmt {
 
 class JsonWriter {
  public:
+  enum class Layout {
+    Indented,  // two spaces a level, `"key": value`, a final newline (diagnostics, diff, backtest)
+    Minified,  // no blank at all and no final newline (explain, test, tune)
+  };
+  explicit JsonWriter(Layout layout = Layout::Indented) : layout_(layout) {}
+
   // A compact container is written on one line, and so is everything inside it: the json format
   // puts one diagnostic per line, which keeps diffs and `grep` useful.
   JsonWriter& begin_object(bool compact = false);
   JsonWriter& end_object();
   JsonWriter& begin_array(bool compact = false);
+  // An array with one element a line even inside a one-line container, indented one step past the
+  // last container that breaks lines (backtest's `"by": {"field": ..., "values": [` list).
+  JsonWriter& begin_array_on_lines();
   JsonWriter& end_array();
   JsonWriter& key(std::string_view name);
   JsonWriter& string(std::string_view text);
-  JsonWriter& number(std::int64_t n);
+  // A whole number of any integer type (counts, lines, sizes).
+  template <std::integral T>
+    requires(!std::same_as<T, bool>)
+  JsonWriter& number(T n) {
+    char digits[24];
+    const char* end = std::to_chars(digits, digits + sizeof digits, n).ptr;
+    return integer(std::string_view(digits, static_cast<std::size_t>(end - digits)));
+  }
+  // A number as scores are printed everywhere (io's format_number): whole ones without a point;
+  // null for an infinity or a NaN, which JSON cannot hold.
+  JsonWriter& decimal(double x);
   JsonWriter& boolean(bool flag);
   JsonWriter& null();
 
@@ -33,9 +56,12 @@ class JsonWriter {
   };
   void before_value();
   void open(char bracket, bool compact);
+  std::size_t line_levels() const;
   void close(char bracket);
   void newline();
+  JsonWriter& integer(std::string_view digits);
 
+  Layout layout_;
   std::string out_;
   std::vector<Level> levels_;
   bool after_key_ = false;

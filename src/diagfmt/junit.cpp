@@ -30,8 +30,7 @@ struct Suite {
 // "E004 unknown-member (3:14)": what the report lists. The code and name say what it is; the place
 // keeps two of the same kind in one file apart.
 std::string case_name(const Diagnostic& d, const std::optional<diagfmt::Region>& r) {
-  std::string what = d.code.empty() ? std::string(diagfmt::severity_name(d.severity)) : d.code;
-  if (auto index = diagfmt::code_index(d.code)) what += fmt::format(" {}", code_table[*index].name);
+  std::string what = fmt::format("{} {}", d.code, code_info(d.code).name);
   if (!r) return fmt::format("{}: {}", what, d.message);  // no place: the message names the file
   return fmt::format("{} ({}:{})", what, r->line, r->column);
 }
@@ -40,7 +39,7 @@ std::string case_name(const Diagnostic& d, const std::optional<diagfmt::Region>&
 // every other format (code points); without a file, `error[E013]: message`.
 std::string heading(const Diagnostic& d, const std::optional<diagfmt::Region>& r) {
   std::string severity(diagfmt::severity_name(d.severity));
-  std::string code = d.code.empty() ? severity : fmt::format("{}[{}]", severity, d.code);
+  std::string code = fmt::format("{}[{}]", severity, d.code);
   if (!r) return fmt::format("{}: {}", code, d.message);
   return fmt::format("{}:{}:{}: {}: {}", r->path, r->line, r->column, code, d.message);
 }
@@ -63,7 +62,7 @@ void append_case(std::string& out, const Suite& suite, const Diagnostic& d,
   out += fmt::format("      <{}", element);
   if (fails || !suite.has_file) {
     append_xml_attribute(out, "message", heading(d, r));
-    append_xml_attribute(out, "type", d.code.empty() ? diagfmt::severity_name(d.severity) : d.code);
+    append_xml_attribute(out, "type", code_info(d.code).code);
   }
   out += '>';
   append_xml_text(out, text);

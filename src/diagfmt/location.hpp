@@ -1,5 +1,5 @@
 // What every machine-readable format needs from a diagnostic: where it is, in the one column
-// convention they share, and which entry of code_table it belongs to.
+// convention they share (SourceFile::shown_column).
 #pragma once
 
 #include <cstdint>
@@ -21,9 +21,6 @@ struct Region {
 
 // nullopt for a diagnostic that names no file (span.file 0, or a file the manager does not hold).
 std::optional<Region> region_of(const Diagnostic& d, const SourceManager& sources);
-
-// The position of `code` in code_table, or nullopt for a code the table does not know.
-std::optional<std::size_t> code_index(std::string_view code);
 
 // "error", "warning", "note": the words of the text format, JSON and SARIF alike.
 std::string_view severity_name(Severity s);

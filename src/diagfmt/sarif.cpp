@@ -68,11 +68,11 @@ void write_rules(JsonWriter& w) {
   w.end_array();
 }
 
-// The rule a diagnostic's code names; a code the table lacks keeps its id without an index.
+// The rule a diagnostic's code names: its id and its place in the rules list (codes.def's order).
 void write_rule_reference(JsonWriter& w, const Diagnostic& d, std::string_view id_key,
                           std::string_view index_key) {
-  w.key(id_key).string(d.code.empty() ? std::string_view("leadscore") : std::string_view(d.code));
-  if (auto index = diagfmt::code_index(d.code)) w.key(index_key).number(static_cast<std::int64_t>(*index));
+  w.key(id_key).string(code_info(d.code).code);
+  w.key(index_key).number(static_cast<std::size_t>(d.code));
 }
 
 void write_invocation(JsonWriter& w, std::span<const Diagnostic> diags, const SourceManager& sources) {

@@ -30,7 +30,7 @@ bool parses(const SourceManager& sources, std::uint32_t file, SourceKind kind, D
   }
   bool ok = true;
   for (const auto& d : local.all()) {
-    if (d.code != code_info(Code::SyntaxError).code && d.code != code_info(Code::LimitExceeded).code) continue;
+    if (d.code != Code::SyntaxError && d.code != Code::LimitExceeded) continue;
     ok = ok && d.severity != Severity::Error;
     diags.report(d);
   }

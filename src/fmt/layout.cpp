@@ -15,6 +15,7 @@
 
 #include "fmt/lines.hpp"
 #include "fmt/strings.hpp"
+#include "leadscore/keywords.hpp"
 
 namespace leadscore::formatter {
 
@@ -36,7 +37,7 @@ bool is_statement_start(Body body, const Token& t) {
              w == "test";
     case Body::Group: return w == "when";
     case Body::Test: return w == "as" || w == "lead" || w == "expect";
-    case Body::Schema: return !is_reserved(w) || w == "missing";  // a field, or `missing [...]`
+    case Body::Schema: return !is_reserved_word(w) || w == "missing";  // a field, or `missing [...]`
   }
   return false;
 }
@@ -54,7 +55,7 @@ bool ends_operand(const Token& t) {
     case TokKind::Date:
     case TokKind::String:
     case TokKind::Regex: return true;
-    case TokKind::Word: return !is_reserved(t.text) || t.text == "true" || t.text == "false";
+    case TokKind::Word: return !is_reserved_word(t.text) || t.text == "true" || t.text == "false";
     case TokKind::Punct: return t.text == ")" || t.text == "]";
     case TokKind::Comment: return false;
   }
@@ -73,7 +74,7 @@ std::string_view gap(const Token& prev, bool prev_is_unary_minus, const Token& n
   if (prev.punct("(") || prev.punct("[")) return "";
   if (prev.punct("{") && next.punct("}")) return "";
   if (next.punct("(") && prev.kind == TokKind::Word &&
-      (!is_reserved(prev.text) || prev.text == "enum" || prev.text == "set"))
+      (!is_reserved_word(prev.text) || prev.text == "enum" || prev.text == "set"))
     return "";
   return " ";
 }

@@ -1,56 +1,22 @@
-// Cutting source text into tokens the way src/syntax/grammar.hpp does. The one context-dependent
-// choice is '/': the grammar accepts a regex literal only after `matches` or after the '=' of a
-// `let`, and never a division there (a sum cannot start with '/'), so the previous token decides.
+// Cutting source text into tokens with the grammar's own token rules (syntax/tokens.hpp), so the
+// formatter cuts text exactly as the parser does. The one context-dependent choice is '/': the
+// grammar accepts a regex literal only after `matches` or after the '=' of a `let`, and never a
+// division there (a sum cannot start with '/'), so the previous token decides.
 #include "fmt/tokens.hpp"
 
 #include <algorithm>
-#include <array>
+
+#include "syntax/tokens.hpp"
 
 namespace leadscore::formatter {
 
 namespace {
 
+using syntax::TokenRule;
+using syntax::token_length;
+
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_word_start(char c) { return is_alpha(c) || c == '_'; }
-bool is_word_char(char c) { return is_word_start(c) || is_digit(c); }
-
-std::size_t digits_from(std::string_view t, std::size_t i) {
-  while (i < t.size() && is_digit(t[i])) ++i;
-  return i;
-}
-
-// The end of a date literal starting at `i` (grammar `date_lit`), or `i` when there is none.
-std::size_t date_end(std::string_view t, std::size_t i) {
-  static constexpr std::string_view shape = "dddd-dd-dd";
-  if (t.size() - i < shape.size()) return i;
-  for (std::size_t k = 0; k < shape.size(); ++k) {
-    char c = t[i + k];
-    if (shape[k] == 'd' ? !is_digit(c) : c != '-') return i;
-  }
-  std::size_t end = i + shape.size();
-  return end < t.size() && is_word_char(t[end]) ? i : end;
-}
-
-// The end of a number starting at `i` (grammar `number`, without the sign).
-std::size_t number_end(std::string_view t, std::size_t i) {
-  std::size_t p = digits_from(t, i);
-  if (p + 1 < t.size() && t[p] == '.' && is_digit(t[p + 1])) p = digits_from(t, p + 1);
-  if (p < t.size() && (t[p] == 'e' || t[p] == 'E')) {
-    std::size_t q = p + 1;
-    if (q < t.size() && (t[q] == '+' || t[q] == '-')) ++q;
-    if (q < t.size() && is_digit(t[q])) p = digits_from(t, q);
-  }
-  return p;
-}
-
-// The end of a quoted string or a regex body: the closing `close`, skipping backslash escapes;
-// stops at a line break (the grammar has already refused such a file).
-std::size_t quoted_end(std::string_view t, std::size_t i, char close) {
-  std::size_t p = i + 1;
-  while (p < t.size() && t[p] != close && t[p] != '\n' && t[p] != '\r') p += t[p] == '\\' && p + 1 < t.size() ? 2 : 1;
-  return p < t.size() && t[p] == close ? p + 1 : p;
-}
+bool is_word_start(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
 
 // Comments may sit between `matches` and its pattern (`ws` allows them), so they are skipped.
 bool starts_regex(const std::vector<Token>& out) {
@@ -58,17 +24,21 @@ bool starts_regex(const std::vector<Token>& out) {
   return prev != out.rend() && (prev->word("matches") || prev->punct("="));
 }
 
-}  // namespace
-
-bool is_reserved(std::string_view word) {
-  static constexpr std::array<std::string_view, 55> reserved = {
-      "model", "schema", "import", "let", "group", "when", "add", "subtract", "per", "up", "to",
-      "as", "reject", "score", "min", "max", "decay", "every", "days", "since", "qualify", "at",
-      "tier", "and", "or", "not", "in", "any", "all", "of", "matches", "starts", "ends", "with",
-      "contains", "is", "present", "missing", "within", "older", "than", "before", "after", "true",
-      "false", "test", "string", "int", "number", "bool", "date", "enum", "set", "key", "required"};
-  return std::find(reserved.begin(), reserved.end(), word) != reserved.end();
+// The kind and length of the token at the start of `rest` (not a blank). Text the grammar refuses
+// (the formatter only sees files that parsed) becomes a one-byte Punct token.
+std::pair<TokKind, std::size_t> token_at(std::string_view rest, const std::vector<Token>& before) {
+  const char c = rest.front();
+  if (c == '"') return {TokKind::String, token_length(TokenRule::String, rest)};
+  if (c == '/' && starts_regex(before)) return {TokKind::Regex, token_length(TokenRule::Regex, rest)};
+  if (is_digit(c)) {
+    if (std::size_t n = token_length(TokenRule::Date, rest)) return {TokKind::Date, n};
+    return {TokKind::Number, token_length(TokenRule::Number, rest)};
+  }
+  if (is_word_start(c)) return {TokKind::Word, token_length(TokenRule::Identifier, rest)};
+  return {TokKind::Punct, token_length(TokenRule::CompareOp, rest)};
 }
+
+}  // namespace
 
 std::vector<Token> lex(std::string_view t) {
   std::vector<Token> out;
@@ -85,37 +55,20 @@ std::vector<Token> lex(std::string_view t) {
       ++i;
       continue;
     }
-    std::size_t end = i + 1;
-    TokKind kind = TokKind::Punct;
+    const std::string_view rest = t.substr(i);
     if (c == '#') {
-      kind = TokKind::Comment;
-      end = std::min(t.find('\n', i), t.size());
-      while (end > i && (t[end - 1] == ' ' || t[end - 1] == '\t' || t[end - 1] == '\r')) --end;
-      out.push_back({kind, t.substr(i, end - i), breaks});
+      std::size_t end = token_length(TokenRule::Comment, rest);
+      while (end > 1 && (rest[end - 1] == ' ' || rest[end - 1] == '\t')) --end;  // trailing blanks go
+      out.push_back({TokKind::Comment, rest.substr(0, end), breaks});
       breaks = 0;
-      i = std::max(end, i + 1);
+      i += std::max<std::size_t>(end, 1);
       continue;
     }
-    if (c == '"') {
-      kind = TokKind::String;
-      end = quoted_end(t, i, '"');
-    } else if (c == '/' && starts_regex(out)) {
-      kind = TokKind::Regex;
-      end = quoted_end(t, i, '/');
-      while (end < t.size() && is_alpha(t[end])) ++end;
-    } else if (is_digit(c)) {
-      end = date_end(t, i);
-      kind = end > i ? TokKind::Date : TokKind::Number;
-      if (end == i) end = number_end(t, i);
-    } else if (is_word_start(c)) {
-      kind = TokKind::Word;
-      while (end < t.size() && is_word_char(t[end])) ++end;
-    } else if ((c == '<' || c == '>' || c == '!') && i + 1 < t.size() && t[i + 1] == '=') {
-      end = i + 2;
-    }
-    out.push_back({kind, t.substr(i, end - i), breaks});
+    auto [kind, length] = token_at(rest, out);
+    if (length == 0) kind = TokKind::Punct, length = 1;
+    out.push_back({kind, rest.substr(0, length), breaks});
     breaks = 0;
-    i = end;
+    i += length;
   }
   return out;
 }

@@ -1,6 +1,7 @@
 // The formatter's view of a source file: a flat list of tokens, comments included, each knowing
 // how many line breaks came before it. The formatter only runs on files that parsed, so the lexer
-// never reports errors; it only has to cut valid text the way the grammar does.
+// never reports errors; it cuts text with the grammar's token rules (syntax/tokens.hpp), and the
+// keywords are keywords.def's (leadscore/keywords.hpp).
 #pragma once
 
 #include <cstdint>
@@ -30,8 +31,5 @@ struct Token {
 };
 
 std::vector<Token> lex(std::string_view text);
-
-// The grammar's reserved words (src/syntax/grammar.hpp `reserved`); keep the two lists together.
-bool is_reserved(std::string_view word);
 
 }  // namespace leadscore::formatter

@@ -136,13 +136,6 @@ FileDirectives read_directives(const SourceFile& file) {
   return out;
 }
 
-const CodeInfo* info_of(std::string_view code) {
-  for (const auto& info : code_table) {
-    if (info.code == code) return &info;
-  }
-  return nullptr;
-}
-
 bool is_stdlib_path(std::string_view path) {
   return path.find("/stdlib/") != std::string_view::npos || path.starts_with("stdlib/");
 }
@@ -171,18 +164,17 @@ void apply_allowances(Diagnostics& diags, const SourceManager& sources,
   for (const auto& a : allow) for_run.push_back(lowered(a));
   std::map<std::uint32_t, FileDirectives> files;
   diags.drop_warnings_if([&](const Diagnostic& d) {
-    const CodeInfo* info = info_of(d.code);
-    if (!info) return false;
-    if (names(for_run, *info)) return true;
+    const CodeInfo& info = code_info(d.code);
+    if (names(for_run, info)) return true;
     if (d.span.file == 0 || d.span.file >= sources.size()) return false;
     const SourceFile& file = sources.file(d.span.file);
     auto it = files.find(d.span.file);
     if (it == files.end()) it = files.emplace(d.span.file, read_directives(file)).first;
     const FileDirectives& fd = it->second;
-    if (names(fd.whole_file, *info)) return true;
+    if (names(fd.whole_file, info)) return true;
     std::uint32_t line = file.line_col(d.span.begin).line;
     auto at = fd.by_line.find(line);
-    return at != fd.by_line.end() && names(at->second, *info);
+    return at != fd.by_line.end() && names(at->second, info);
   });
 }
 
@@ -210,14 +202,14 @@ void check_allow_comments(Diagnostics& diags, const SourceManager& sources, std:
     };
     if (d && !d->keyword.empty()) {
       std::string guess = closest(d->keyword, {"allow", "allow-file"});
-      diags.warning(Code::BadAllowComment, span_of(d->keyword_at, d->keyword.size()),
+      diags.report(Code::BadAllowComment, span_of(d->keyword_at, d->keyword.size()),
                     fmt::format("unknown directive '{}' in a leadscore comment, so it allows nothing{}",
                                 d->keyword,
                                 guess.empty() ? "; write 'allow CODE' or 'allow-file CODE'"
                                               : fmt::format("; did you mean '{}'?", guess)));
     } else if (d) {
       if (d->items.empty()) {
-        diags.warning(Code::BadAllowComment, span_of(d->item_at.empty() ? 0 : d->item_at[0], 1),
+        diags.report(Code::BadAllowComment, span_of(d->item_at.empty() ? 0 : d->item_at[0], 1),
                       "an allow comment without a warning code; it allows nothing");
       }
       for (std::size_t i = 0; i < d->items.size(); ++i) {
@@ -236,7 +228,7 @@ void check_allow_comments(Diagnostics& diags, const SourceManager& sources, std:
             why = fmt::format("; did you mean '{}'?", guess);
           }
         }
-        diags.warning(Code::BadAllowComment, span_of(d->item_at[i], item.size()),
+        diags.report(Code::BadAllowComment, span_of(d->item_at[i], item.size()),
                       fmt::format("'{}' is not a warning code or name, so this comment allows "
                                   "nothing{}", std::string_view(text).substr(at + d->item_at[i], item.size()), why));
       }

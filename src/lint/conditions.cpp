@@ -20,10 +20,10 @@ const char* always_why = "every lead satisfies it";
 void whole_condition(const Context& cx, const Expr& cond, std::string_view what) {
   Truth t = truth_of(cond, cx);
   if (t == Truth::Never) {
-    cx.diags.warning(Code::RuleNeverFires, cond.span,
+    cx.diags.report(Code::RuleNeverFires, cond.span,
                      fmt::format("{} can never fire: {}", what, never_why));
   } else if (t == Truth::Always) {
-    cx.diags.warning(Code::RuleAlwaysFires, cond.span,
+    cx.diags.report(Code::RuleAlwaysFires, cond.span,
                      fmt::format("{} always fires: {}", what, always_why));
   }
 }
@@ -42,10 +42,10 @@ void parts(const Context& cx, const Expr& e) {
       if (inner->kind == ExprKind::Name && inner->ref == ast::NameRef::Let) continue;
       Truth t = truth_of(*k, cx);
       if (!same_kind && is_and && t == Truth::Always) {
-        cx.diags.warning(Code::ConstantCondition, k->span,
+        cx.diags.report(Code::ConstantCondition, k->span,
                          "this part of the condition always holds, so 'and' it adds nothing");
       } else if (!same_kind && !is_and && t == Truth::Never) {
-        cx.diags.warning(Code::ConstantCondition, k->span,
+        cx.diags.report(Code::ConstantCondition, k->span,
                          "this part of the condition never holds, so the 'or' never takes it");
       }
       parts(cx, *k);
@@ -74,7 +74,7 @@ void check_conditions(const Context& cx) {
       parts(cx, *l.value);
       continue;
     }
-    cx.diags.warning(Code::ConstantCondition, l.name_span,
+    cx.diags.report(Code::ConstantCondition, l.name_span,
                      fmt::format("let '{}' is {}: {}", l.name, t == Truth::Always ? "always true" : "never true",
                                  t == Truth::Always ? always_why : never_why));
   }

@@ -16,7 +16,7 @@ void check_duplicates(const Context& cx) {
     auto [it, fresh] = first.try_emplace(canonical(*r.condition, cx), &r);
     if (fresh) continue;
     const ast::Rule& earlier = *it->second;
-    Diagnostic d{Severity::Warning, std::string(code_info(Code::DuplicateCondition).code), r.span,
+    Diagnostic d{Code::DuplicateCondition, r.span,
                  fmt::format("this rule has the same condition as rule '{}' (line {})", earlier.label,
                              cx.line_of(earlier.span)),
                  {fmt::format("merge the two rules, or make the conditions differ")}};

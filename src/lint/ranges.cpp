@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "common/arith.hpp"
+#include "common/constant_fold.hpp"
 #include "lint/analysis.hpp"
 
 namespace leadscore::lint {
@@ -114,10 +115,12 @@ Range call_range(const Expr& e, const Context& cx) {
 }  // namespace
 
 Range range_of(const Expr& raw, const Context& cx) {
+  // A constant is the one value the compiler folds it to.
+  if (auto c = fold(raw, cx.model.lets)) {
+    if (c->kind == Constant::Kind::Number || c->kind == Constant::Kind::Date) return point(c->number);
+  }
   const Expr& e = unwrap(raw, cx);
   switch (e.kind) {
-    case ExprKind::Number: return point(e.number);
-    case ExprKind::Date: return point(static_cast<double>(e.date));
     case ExprKind::Name:
       if (e.ref == ast::NameRef::Field) return field_range(cx.schema.fields[static_cast<std::size_t>(e.index)]);
       return Range{};

@@ -111,7 +111,7 @@ class ScoreRange {
   void check_qualify() {
     for (const auto& q : cx_.model.qualifies) {
       if (q.at <= score_.hi) continue;
-      Diagnostic d{Severity::Warning, std::string(code_info(Code::UnreachableQualify).code), q.span,
+      Diagnostic d{Code::UnreachableQualify, q.span,
                    fmt::format("'qualify at {}' can never be reached: the highest reachable score is {}",
                                number(q.at), number(score_.hi)),
                    reach_notes()};
@@ -135,7 +135,7 @@ class ScoreRange {
       if (!why.empty()) {
         std::string what = t.at ? fmt::format("'tier {} at {}'", t.name, number(*t.at))
                                 : fmt::format("'tier {}'", t.name);
-        Diagnostic d{Severity::Warning, std::string(code_info(Code::UnreachableTier).code), t.span,
+        Diagnostic d{Code::UnreachableTier, t.span,
                      fmt::format("{} can never be reached: {}", what, why),
                      t.at && *t.at > score_.hi ? reach_notes() : std::vector<std::string>{}};
         cx_.diags.report(std::move(d));
@@ -165,7 +165,7 @@ class ScoreRange {
                                        cx_.line_of(r.span), number(worth(r))));
         }
       }
-      Diagnostic d{Severity::Warning, std::string(code_info(Code::CapBelowRule).code), group.max_span,
+      Diagnostic d{Code::CapBelowRule, group.max_span,
                    fmt::format("group '{}' is capped at {}, below the {} points of rule '{}' (line {})",
                                group.name, number(*group.max), number(worth(*worst)), worst->label,
                                cx_.line_of(worst->span)),

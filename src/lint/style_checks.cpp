@@ -26,7 +26,7 @@ void no_negative_scoring(const Context& cx) {
                                   [](const ast::Rule& r) { return r.points < 0; });
   const ast::Rule* first = first_local_rule(cx.model);
   if (any_negative || !first) return;
-  Diagnostic d{Severity::Warning, std::string(code_info(Code::NoNegativeScoring).code), first->span,
+  Diagnostic d{Code::NoNegativeScoring, first->span,
                "no rule subtracts points and nothing is rejected: every signal counts for a lead",
                {"add the signals against a lead (unsubscribed, a free email, a competitor) as "
                 "'subtract' rules or 'reject when' clauses"}};
@@ -48,7 +48,7 @@ void uniform_behaviour_points(const Context& cx) {
                              [&](const ast::Rule* r) { return r->points == points && !r->per; });
   if (!uniform) return;
   const ast::Group& group = cx.model.groups[static_cast<std::size_t>(behaviour.front()->group)];
-  Diagnostic d{Severity::Warning, std::string(code_info(Code::UniformBehaviourPoints).code), group.name_span,
+  Diagnostic d{Code::UniformBehaviourPoints, group.name_span,
                fmt::format("every behaviour rule adds {} points: the strongest buying signal counts no more "
                            "than the weakest", points),
                {fmt::format("behaviour rules are the {} rules of groups that decay", behaviour.size())}};
@@ -83,8 +83,7 @@ void decay_on_optional_field(const Context& cx) {
     if (f < 0) continue;
     const Field& field = cx.schema.fields[static_cast<std::size_t>(f)];
     if (field.required || field.key || handles_missing(cx, f)) continue;
-    Diagnostic d{Severity::Warning, std::string(code_info(Code::DecayOnOptionalField).code),
-                 g.decay->field_span,
+    Diagnostic d{Code::DecayOnOptionalField, g.decay->field_span,
                  fmt::format("group '{}' decays since '{}', which is not required: a lead without it "
                              "never decays", g.name, field.name),
                  {fmt::format("mark '{}' required in the schema, or score leads without it with a rule "

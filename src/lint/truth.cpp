@@ -1,12 +1,14 @@
-// Whether a condition can hold: constant folding, and the ranges that the tests of an `and` leave a
-// field (or a count, a date, an enum) put together. `company_size > 10 and company_size < 5` leaves
-// company_size nothing; `count(visited) > 7` asks more than a 7-member set can hold.
+// Whether a condition can hold: constant folding (common/constant_fold.hpp, the compiler's own),
+// and the ranges that the tests of an `and` leave a field (or a count, a date, an enum) put together.
+// `company_size > 10 and company_size < 5` leaves company_size nothing; `count(visited) > 7` asks
+// more than a 7-member set can hold.
 #include <algorithm>
 #include <map>
 #include <optional>
 #include <set>
 #include <vector>
 
+#include "common/constant_fold.hpp"
 #include "lint/analysis.hpp"
 
 namespace leadscore::lint {
@@ -184,19 +186,6 @@ Truth constraint_truth(const Constraint& k) {
   return k.covers_domain && !k.may_be_missing ? Truth::Always : Truth::Sometimes;
 }
 
-template <class T>
-bool compare_values(CompareOp op, const T& a, const T& b) {
-  switch (op) {
-    case CompareOp::Eq: return a == b;
-    case CompareOp::Ne: return a != b;
-    case CompareOp::Lt: return a < b;
-    case CompareOp::Le: return a <= b;
-    case CompareOp::Gt: return a > b;
-    case CompareOp::Ge: return a >= b;
-  }
-  return false;
-}
-
 // Two operands that both vary: only their ranges can settle the answer.
 Truth compare_ranges(CompareOp op, const Range& a, const Range& b) {
   bool present = !a.may_be_missing && !b.may_be_missing;
@@ -223,13 +212,10 @@ Truth compare_ranges(CompareOp op, const Range& a, const Range& b) {
 Truth compare_truth(const Expr& e, const Context& cx) {
   const Expr& l = unwrap(*e.kids[0], cx);
   const Expr& r = unwrap(*e.kids[1], cx);
-  if (l.kind == ExprKind::String && r.kind == ExprKind::String) {
-    return compare_values(e.op, l.text, r.text) ? Truth::Always : Truth::Never;
-  }
   if (auto k = constraint_of(e, cx)) return constraint_truth(*k);
   Range lr = range_of(l, cx), rr = range_of(r, cx);
   if (lr.is_constant() && rr.is_constant()) {
-    return compare_values(e.op, lr.lo, rr.lo) ? Truth::Always : Truth::Never;
+    return compare(e.op, lr.lo, rr.lo) ? Truth::Always : Truth::Never;
   }
   return compare_ranges(e.op, lr, rr);
 }
@@ -311,9 +297,13 @@ Truth or_truth(const Expr& e, const Context& cx) {
 }  // namespace
 
 Truth truth_of(const Expr& raw, const Context& cx) {
+  // A condition the compiler folds is settled by the same evaluation: lint calls Never exactly the
+  // constant conditions that compile to no code.
+  if (auto c = fold(raw, cx.model.lets); c && c->kind == Constant::Kind::Truth) {
+    return c->number != 0 ? Truth::Always : Truth::Never;
+  }
   const Expr& e = unwrap(raw, cx);
   switch (e.kind) {
-    case ExprKind::Bool: return e.boolean ? Truth::Always : Truth::Never;
     case ExprKind::Not: {
       Truth t = truth_of(*e.kids[0], cx);
       return t == Truth::Always ? Truth::Never : t == Truth::Never ? Truth::Always : Truth::Sometimes;

@@ -75,7 +75,7 @@ void check_unused(const Context& cx) {
     if (l.imported_at.file != 0 || usage.used(i)) continue;
     std::vector<std::string> notes;
     if (usage.read_by_a_let(i)) notes.push_back("only lets that are themselves unused read it");
-    cx.diags.report({Severity::Warning, std::string(code_info(Code::UnusedLet).code), l.name_span,
+    cx.diags.report({Code::UnusedLet, l.name_span,
                      fmt::format("let '{}' is never used", l.name), std::move(notes)});
   }
   for (const auto& imp : m.imports) {
@@ -87,7 +87,7 @@ void check_unused(const Context& cx) {
       used = same_place(m.lets[i].imported_at, imp.span) && usage.used(i);
     }
     if (used) continue;
-    cx.diags.warning(Code::UnusedImport, imp.span,
+    cx.diags.report(Code::UnusedImport, imp.span,
                      fmt::format("import '{}' is unused: nothing reads its lets and it brings no rules",
                                  imp.path));
   }

@@ -36,18 +36,18 @@ LoadedModel load_compiled_model(Session& session, const std::string& path) {
   LoadedModel out;
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) {
-    session.diagnostics.error(Code::UnreadableFile, Span{}, fmt::format("cannot read '{}': it is a directory", path));
+    session.diagnostics.report(Code::UnreadableFile, Span{}, fmt::format("cannot read '{}': it is a directory", path));
     return out;
   }
   std::optional<std::string> bytes = read_bytes(path);
   if (!bytes) {
-    session.diagnostics.error(Code::UnreadableFile, Span{}, fmt::format("cannot read '{}': no such file", path));
+    session.diagnostics.report(Code::UnreadableFile, Span{}, fmt::format("cannot read '{}': no such file", path));
     return out;
   }
   std::string error;
   std::optional<LscFile> file = read_lsc(*bytes, session.sources, session.diagnostics, error);
   if (!file) {
-    session.diagnostics.error(Code::UnreadableFile, Span{}, fmt::format("cannot load '{}': {}", path, error));
+    session.diagnostics.report(Code::UnreadableFile, Span{}, fmt::format("cannot load '{}': {}", path, error));
     return out;
   }
 
@@ -58,7 +58,7 @@ LoadedModel load_compiled_model(Session& session, const std::string& path) {
     if (std::filesystem::is_regular_file(beside, ec)) {
       std::optional<std::string> text = read_bytes(beside.string());
       if (text && lsc_hash(*text) != file->schema_hash) {
-        session.diagnostics.error(
+        session.diagnostics.report(
             Code::InvalidSchema, Span{},
             fmt::format("'{}' was compiled against another version of '{}' than the one beside it; "
                         "compile the model again",

@@ -22,16 +22,13 @@ int lsp_severity(Severity s) {
 }
 
 // docs/diagnostics.md has one heading per code: `### E004 unknown-member`.
-std::string code_link(std::string_view code) {
-  for (const auto& info : code_table) {
-    if (info.code != code) continue;
-    std::string anchor;
-    for (char c : fmt::format("{}-{}", info.code, info.name)) {
-      anchor += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    }
-    return fmt::format("https://github.com/leadscore/leadscore/blob/main/docs/diagnostics.md#{}", anchor);
+std::string code_link(Code code) {
+  const CodeInfo& info = code_info(code);
+  std::string anchor;
+  for (char c : fmt::format("{}-{}", info.code, info.name)) {
+    anchor += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   }
-  return {};
+  return fmt::format("https://github.com/leadscore/leadscore/blob/main/docs/diagnostics.md#{}", anchor);
 }
 
 // Where in this document a diagnostic of another file is shown.
@@ -74,12 +71,8 @@ void write_diagnostics(JsonWriter& w, const Document& doc) {
     w.key("range");
     write_range(w, *doc.index, at.begin, at.end);
     w.key("severity").number(lsp_severity(d.severity));
-    if (!d.code.empty()) {
-      w.key("code").string(d.code);
-      if (std::string link = code_link(d.code); !link.empty()) {
-        w.key("codeDescription").begin_object().key("href").string(link).end_object();
-      }
-    }
+    w.key("code").string(code_info(d.code).code);
+    w.key("codeDescription").begin_object().key("href").string(code_link(d.code)).end_object();
     w.key("source").string("leadscore");
     std::string message = d.message;
     if (foreign && a.session && d.span.file < a.session->sources.size()) {

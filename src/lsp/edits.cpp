@@ -50,7 +50,7 @@ void edit(JsonWriter& w, const Document& doc, std::uint32_t begin, std::uint32_t
 void diagnostic_ref(JsonWriter& w, const Document& doc, const Diagnostic& d) {
   w.key("diagnostics").begin_array().begin_object().key("range");
   write_range(w, *doc.index, d.span.begin, d.span.end);
-  w.key("code").string(d.code).key("source").string("leadscore").key("message").string(d.message);
+  w.key("code").string(code_info(d.code).code).key("source").string("leadscore").key("message").string(d.message);
   w.end_object().end_array();
 }
 
@@ -68,7 +68,7 @@ void code_actions(JsonWriter& w, const Document& doc, std::uint32_t begin, std::
       edit(w, doc, d.span.begin, d.span.end, *name);
       w.end_object();
     }
-    if (d.severity == Severity::Warning && !d.code.empty()) {
+    if (d.severity == Severity::Warning) {
       // The comment goes on its own line above the warning's, indented like it.
       Position p = doc.index->position(d.span.begin);
       std::uint32_t line_start = doc.index->offset(Position{p.line, 0});

@@ -4,7 +4,7 @@
 
 #include <fmt/format.h>
 
-#include "common/json_string.hpp"
+#include "diagfmt/json_writer.hpp"
 #include "leadscore/tune.hpp"
 
 namespace leadscore {
@@ -20,22 +20,14 @@ std::string metrics_line(std::string_view name, const TuneMetrics& m) {
                      figure(m.recall, 3), m.qualified, m.leads);
 }
 
-void json_number(std::string& out, double x) {
-  if (std::isnan(x) || std::isinf(x)) {
-    out += "null";
-  } else {
-    append_number(out, x);
-  }
-}
+using diagfmt::JsonWriter;
 
-void json_metrics(std::string& out, const TuneMetrics& m) {
-  out += fmt::format("{{\"leads\":{},\"converted\":{},\"qualified\":{},\"auc\":", m.leads, m.converted, m.qualified);
-  json_number(out, m.auc);
-  out += ",\"precision\":";
-  json_number(out, m.precision);
-  out += ",\"recall\":";
-  json_number(out, m.recall);
-  out += "}";
+void json_metrics(JsonWriter& w, std::string_view name, const TuneMetrics& m) {
+  w.key(name).begin_object();
+  w.key("leads").number(m.leads).key("converted").number(m.converted);
+  w.key("qualified").number(m.qualified);
+  w.key("auc").decimal(m.auc).key("precision").decimal(m.precision).key("recall").decimal(m.recall);
+  w.end_object();
 }
 
 }  // namespace
@@ -71,55 +63,32 @@ std::string render_tune_text(const TuneResult& r) {
 }
 
 std::string render_tune_json(const TuneResult& r) {
-  std::string out = "{";
-  out += fmt::format("\"records\":{},\"errors\":{},\"without_outcome\":{},\"outcomes_without_lead\":{},"
-                     "\"training\":{},\"holdout\":{},",
-                     r.records, r.errors, r.without_outcome, r.outcomes_without_lead, r.training, r.holdout);
-  out += "\"before\":";
-  json_metrics(out, r.before_holdout);
-  out += ",\"after\":";
-  json_metrics(out, r.after_holdout);
-  out += ",\"before_training\":";
-  json_metrics(out, r.before_train);
-  out += ",\"after_training\":";
-  json_metrics(out, r.after_train);
-  out += ",\"decay\":";
-  append_json_string(out, r.decay);
-  out += ",\"target\":";
-  append_json_string(out, r.target);
-  out += fmt::format(",\"target_reached\":{},\"changes\":[", r.target_reached ? "true" : "false");
-  for (std::size_t k = 0; k < r.changes.size(); ++k) {
-    const auto& c = r.changes[k];
-    out += k ? ",{" : "{";
-    out += "\"what\":";
-    append_json_string(out, c.what);
-    out += fmt::format(",\"line\":{},\"before\":", c.line);
-    json_number(out, c.before);
-    out += ",\"after\":";
-    json_number(out, c.after);
-    out += "}";
+  JsonWriter w(JsonWriter::Layout::Minified);
+  w.begin_object();
+  w.key("records").number(r.records).key("errors").number(r.errors);
+  w.key("without_outcome").number(r.without_outcome);
+  w.key("outcomes_without_lead").number(r.outcomes_without_lead);
+  w.key("training").number(r.training).key("holdout").number(r.holdout);
+  json_metrics(w, "before", r.before_holdout);
+  json_metrics(w, "after", r.after_holdout);
+  json_metrics(w, "before_training", r.before_train);
+  json_metrics(w, "after_training", r.after_train);
+  w.key("decay").string(r.decay).key("target").string(r.target).key("target_reached").boolean(r.target_reached);
+  w.key("changes").begin_array();
+  for (const auto& c : r.changes) {
+    w.begin_object().key("what").string(c.what).key("line").number(c.line);
+    w.key("before").decimal(c.before).key("after").decimal(c.after).end_object();
   }
-  out += "],\"suggestions\":[";
-  for (std::size_t k = 0; k < r.suggestions.size(); ++k) {
-    const auto& s = r.suggestions[k];
-    out += k ? ",{" : "{";
-    out += "\"rule\":";
-    append_json_string(out, s.rule);
-    out += ",\"group\":";
-    append_json_string(out, s.group);
-    out += fmt::format(",\"leads\":{},\"converted\":{},\"rate\":", s.leads, s.converted);
-    json_number(out, s.rate);
-    out += ",\"lift\":";
-    json_number(out, s.lift);
-    out += "}";
+  w.end_array().key("suggestions").begin_array();
+  for (const auto& s : r.suggestions) {
+    w.begin_object().key("rule").string(s.rule).key("group").string(s.group);
+    w.key("leads").number(s.leads).key("converted").number(s.converted);
+    w.key("rate").decimal(s.rate).key("lift").decimal(s.lift).end_object();
   }
-  out += "],\"notes\":[";
-  for (std::size_t k = 0; k < r.notes.size(); ++k) {
-    if (k) out += ",";
-    append_json_string(out, r.notes[k]);
-  }
-  out += "]}";
-  return out;
+  w.end_array().key("notes").begin_array();
+  for (const auto& n : r.notes) w.string(n);
+  w.end_array().end_object();
+  return w.text();
 }
 
 }  // namespace leadscore

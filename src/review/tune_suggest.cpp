@@ -10,6 +10,7 @@
 
 #include "fmt/tokens.hpp"
 #include "leadscore/io.hpp"
+#include "leadscore/keywords.hpp"
 
 namespace leadscore::tune {
 
@@ -102,7 +103,7 @@ std::vector<Candidate> candidate_conditions(const Schema& schema, const ast::Mod
   std::vector<Candidate> out;
   for (std::size_t fi = 0; fi < schema.fields.size(); ++fi) {
     const Field& f = schema.fields[fi];
-    if (f.key || formatter::is_reserved(f.name)) continue;
+    if (f.key || is_reserved_word(f.name)) continue;
     int field = static_cast<int>(fi);
     int group = std::max(group_of[fi], -1);
     auto add = [&](std::string cond) { out.push_back({std::move(cond), field, group}); };
@@ -111,12 +112,12 @@ std::vector<Candidate> candidate_conditions(const Schema& schema, const ast::Mod
     switch (f.type) {
       case FieldType::Enum:
         for (const auto& m : f.members) {
-          if (!formatter::is_reserved(m)) add(fmt::format("{} = {}", f.name, m));
+          if (!is_reserved_word(m)) add(fmt::format("{} = {}", f.name, m));
         }
         break;
       case FieldType::Set:
         for (const auto& m : f.members) {
-          if (!formatter::is_reserved(m)) add(fmt::format("{} {}", f.name, m));
+          if (!is_reserved_word(m)) add(fmt::format("{} {}", f.name, m));
         }
         break;
       case FieldType::Bool: add(f.name); break;

@@ -67,7 +67,7 @@ class Generator {
 
   void refuse(Span span, const std::string& why) {
     ok_ = false;
-    diags_.error(Code::UnsupportedFeature, span,
+    diags_.report(Code::UnsupportedFeature, span,
                  fmt::format("cannot translate this to {} exactly: {}", dialect_display(opt_.dialect), why));
   }
 

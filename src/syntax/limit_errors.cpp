@@ -10,7 +10,7 @@ void too_many_operands(Diagnostics& diags, Span at, char op) {
   std::string_view what = op == '+' || op == '-' ? "'+' and '-'"
                           : op == '*' || op == '/' ? "'*' and '/'"
                           : op == 'a' ? "'and'" : "'or'";
-  diags.error(Code::LimitExceeded, at,
+  diags.report(Code::LimitExceeded, at,
               fmt::format("more than {} operands joined by {} in one expression; split it into lets",
                           limits::max_chain_operands, what));
 }
@@ -22,18 +22,18 @@ std::string nested_too_deeply_message() {
 }
 
 void file_too_large(Diagnostics& diags, Span at, std::string_view what, std::size_t bytes) {
-  diags.error(Code::LimitExceeded, at,
+  diags.report(Code::LimitExceeded, at,
               fmt::format("this {} file is {} bytes; the limit is {} bytes ({} MB)", what, bytes,
                           limits::max_file_bytes, limits::max_file_bytes >> 20));
 }
 
 void date_out_of_range(Diagnostics& diags, Span at, std::string_view text) {
-  diags.error(Code::InvalidLiteral, at,
+  diags.report(Code::InvalidLiteral, at,
               fmt::format("'{}' is out of range: dates run from 0001-01-01 to 9999-12-31", text));
 }
 
 void number_out_of_range(Diagnostics& diags, Span at, std::string_view text) {
-  diags.error(Code::InvalidLiteral, at,
+  diags.report(Code::InvalidLiteral, at,
               fmt::format("the number {} is too large: numbers are doubles, at most about 1.8e308",
                           text));
 }

@@ -90,7 +90,7 @@ ExprPtr Lowerer::leaf(ExprKind kind, const Node& n) {
       if (d && n.string_view().starts_with("0000")) {
         date_out_of_range(diags_, e->span, n.string_view());
       } else if (!d) {
-        diags_.error(Code::InvalidLiteral, e->span,
+        diags_.report(Code::InvalidLiteral, e->span,
                      fmt::format("'{}' is not a calendar date", n.string_view()));
       }
       e->date = d.value_or(0);

@@ -156,7 +156,7 @@ Diagnostic syntax_error(const pegtl::parse_error& e, std::uint32_t file, std::st
   auto s = static_cast<std::uint32_t>(at);
   std::uint32_t end = s < text.size() && text[s] != '\n' && text[s] != '\r' ? s + 1 : s;
   Code code = e.message() == g::nesting_error ? Code::LimitExceeded : Code::SyntaxError;
-  return {Severity::Error, std::string(code_info(code).code), Span{file, s, end},
+  return {code, Span{file, s, end},
           error_message(e, text, at), {}};
 }
 
@@ -244,7 +244,7 @@ std::size_t parse_block_body(const SourceFile& src, std::uint32_t file, Diagnost
   auto unclosed = [&](std::size_t at) {
     static constexpr std::string_view kinds[] = {"group", "test", "schema"};
     auto s = static_cast<std::uint32_t>(at);
-    diags.report({Severity::Error, std::string(code_info(Code::SyntaxError).code), Span{file, s, s},
+    diags.report({Code::SyntaxError, Span{file, s, s},
                   fmt::format("expected '}}' to close the {} {} opened on line {}",
                               kinds[static_cast<int>(block)], block_name, line_of(src, opened_at)),
                   {}});
@@ -282,8 +282,7 @@ std::size_t parse_block_body(const SourceFile& src, std::uint32_t file, Diagnost
             "expected a test line ('lead {...}', 'as of ...' or 'expect ...') or '}'",
             "expected a field 'name: type' or '}' (a field's name may not be a keyword)"};
         const std::size_t line_end = std::min(text.find('\n', offset), text.size());
-        diags.report({Severity::Error, std::string(code_info(Code::SyntaxError).code),
-                      Span{file, static_cast<std::uint32_t>(offset), static_cast<std::uint32_t>(line_end)},
+        diags.report({Code::SyntaxError, Span{file, static_cast<std::uint32_t>(offset), static_cast<std::uint32_t>(line_end)},
                       std::string(expected[static_cast<int>(block)]), {}});
         std::size_t pos = next_line(text, offset);
         while (pos < text.size() && !starts_item(text, pos, block)) pos = next_line(text, pos);

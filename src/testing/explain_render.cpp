@@ -2,9 +2,10 @@
 // both; change them together.
 #include <fmt/format.h>
 
-#include "common/json_string.hpp"
+#include "diagfmt/json_writer.hpp"
 #include "io/writers.hpp"
 #include "leadscore/explain.hpp"
+#include "testing/explain_json.hpp"
 #include "testing/table.hpp"
 
 namespace leadscore {
@@ -108,147 +109,89 @@ std::string render_explanation_text(const Explanation& e, std::string_view model
 
 namespace {
 
-void key(std::string& out, std::string_view name) {
-  append_json_string(out, name);
-  out += ':';
+using diagfmt::JsonWriter;
+
+// A number, or null where there is none.
+void optional_decimal(JsonWriter& w, std::string_view name, const std::optional<double>& x) {
+  w.key(name);
+  if (x) w.decimal(*x);
+  else w.null();
 }
 
-void number(std::string& out, std::string_view name, double x) {
-  key(out, name);
-  append_number(out, x);
+// A name, or null where it is empty (no group, no tier, no reason).
+void optional_string(JsonWriter& w, std::string_view name, std::string_view text) {
+  w.key(name);
+  if (text.empty()) w.null();
+  else w.string(text);
 }
 
-void optional_number(std::string& out, std::string_view name, const std::optional<double>& x) {
-  key(out, name);
-  if (x) append_number(out, *x);
-  else out += "null";
+void source(JsonWriter& w, const SourceLine& s) {
+  w.key("file").string(s.path).key("line").number(s.line);
 }
 
-void string(std::string& out, std::string_view name, std::string_view text) {
-  key(out, name);
-  append_json_string(out, text);
-}
-
-void optional_string(std::string& out, std::string_view name, std::string_view text) {
-  key(out, name);
-  if (text.empty()) out += "null";
-  else append_json_string(out, text);
-}
-
-void boolean(std::string& out, std::string_view name, bool b) {
-  key(out, name);
-  out += b ? "true" : "false";
-}
-
-void source(std::string& out, const SourceLine& s) {
-  string(out, "file", s.path);
-  out += ',';
-  key(out, "line");
-  fmt::format_to(std::back_inserter(out), "{}", s.line);
+void decay(JsonWriter& w, const GroupExplanation& g) {
+  w.key("decay");
+  if (!g.decays) {
+    w.null();
+    return;
+  }
+  w.begin_object().key("field").string(g.decay_field);
+  w.key("every").decimal(g.decay_every).key("base").decimal(g.decay_base);
+  if (g.decay_date_present) w.key("days").decimal(g.decay_days).key("steps").decimal(g.decay_steps);
+  else w.key("days").null().key("steps").null();
+  w.key("factor").decimal(g.decay_factor).end_object();
 }
 
 }  // namespace
 
-std::string render_explanation_json(const Explanation& e, int decimals) {
-  std::string out = "{";
-  string(out, "key", e.key);
-  out += ',';
-  key(out, "line");
-  fmt::format_to(std::back_inserter(out), "{}", e.line);
-  out += ',';
-  string(out, "as_of", format_date(e.as_of));
-  out += ',';
-  string(out, "status", io::status_name(e.status));
+void write_explanation_json(JsonWriter& w, const Explanation& e, int decimals) {
+  w.begin_object();
+  w.key("key").string(e.key).key("line").number(e.line);
+  w.key("as_of").string(format_date(e.as_of)).key("status").string(io::status_name(e.status));
   if (e.status == RowStatus::Error) {
-    out += ',';
-    string(out, "error", e.error);
-    out += '}';
-    return out;
+    w.key("error").string(e.error).end_object();
+    return;
   }
-  out += ",\"rules\":[";
-  for (std::size_t i = 0; i < e.rules.size(); ++i) {
-    const auto& r = e.rules[i];
-    out += i ? ",{" : "{";
-    string(out, "label", r.label);
-    out += ',';
-    optional_string(out, "group", r.group);
-    out += ',';
-    source(out, r.source);
-    out += ',';
-    boolean(out, "fired", r.fired);
-    out += ',';
-    number(out, "points", figure(r.points, decimals));
-    out += '}';
+  w.key("rules").begin_array();
+  for (const auto& r : e.rules) {
+    w.begin_object().key("label").string(r.label);
+    optional_string(w, "group", r.group);
+    source(w, r.source);
+    w.key("fired").boolean(r.fired).key("points").decimal(figure(r.points, decimals)).end_object();
   }
-  out += "],\"groups\":[";
-  for (std::size_t i = 0; i < e.groups.size(); ++i) {
-    const auto& g = e.groups[i];
-    out += i ? ",{" : "{";
-    optional_string(out, "name", g.name);
-    out += ',';
-    number(out, "raw", figure(g.raw, decimals));
-    out += ',';
-    key(out, "decay");
-    if (!g.decays) {
-      out += "null";
-    } else {
-      out += '{';
-      string(out, "field", g.decay_field);
-      out += ',';
-      number(out, "every", g.decay_every);
-      out += ',';
-      number(out, "base", g.decay_base);
-      out += ',';
-      if (g.decay_date_present) {
-        number(out, "days", g.decay_days);
-        out += ',';
-        number(out, "steps", g.decay_steps);
-      } else {
-        out += "\"days\":null,\"steps\":null";
-      }
-      out += ',';
-      number(out, "factor", g.decay_factor);
-      out += '}';
-    }
-    out += ',';
-    number(out, "decayed", figure(g.decayed, decimals));
-    out += ',';
-    optional_number(out, "min", g.min);
-    out += ',';
-    optional_number(out, "max", g.max);
-    out += ',';
-    number(out, "total", figure(g.total, decimals));
-    out += '}';
+  w.end_array().key("groups").begin_array();
+  for (const auto& g : e.groups) {
+    w.begin_object();
+    optional_string(w, "name", g.name);
+    w.key("raw").decimal(figure(g.raw, decimals));
+    decay(w, g);
+    w.key("decayed").decimal(figure(g.decayed, decimals));
+    optional_decimal(w, "min", g.min);
+    optional_decimal(w, "max", g.max);
+    w.key("total").decimal(figure(g.total, decimals)).end_object();
   }
-  out += "],\"rejects\":[";
-  for (std::size_t i = 0; i < e.rejects.size(); ++i) {
-    const auto& r = e.rejects[i];
-    out += i ? ",{" : "{";
-    string(out, "reason", r.reason);
-    out += ',';
-    source(out, r.source);
-    out += ',';
-    boolean(out, "held", r.held);
-    out += '}';
+  w.end_array().key("rejects").begin_array();
+  for (const auto& r : e.rejects) {
+    w.begin_object().key("reason").string(r.reason);
+    source(w, r.source);
+    w.key("held").boolean(r.held).end_object();
   }
-  out += "],";
-  optional_string(out, "reason", e.reject_reason);
-  out += ',';
-  number(out, "sum", figure(e.sum, decimals));
-  out += ',';
-  optional_number(out, "score_min", e.score_min);
-  out += ',';
-  optional_number(out, "score_max", e.score_max);
-  out += ',';
-  number(out, "score", figure(e.score, decimals));
-  out += ',';
-  optional_string(out, "tier", e.tier);
-  out += ',';
-  boolean(out, "qualified", e.qualified);
-  out += ',';
-  optional_number(out, "qualify_at", e.qualify_at);
-  out += '}';
-  return out;
+  w.end_array();
+  optional_string(w, "reason", e.reject_reason);
+  w.key("sum").decimal(figure(e.sum, decimals));
+  optional_decimal(w, "score_min", e.score_min);
+  optional_decimal(w, "score_max", e.score_max);
+  w.key("score").decimal(figure(e.score, decimals));
+  optional_string(w, "tier", e.tier);
+  w.key("qualified").boolean(e.qualified);
+  optional_decimal(w, "qualify_at", e.qualify_at);
+  w.end_object();
+}
+
+std::string render_explanation_json(const Explanation& e, int decimals) {
+  JsonWriter w(JsonWriter::Layout::Minified);
+  write_explanation_json(w, e, decimals);
+  return w.text();
 }
 
 }  // namespace leadscore

@@ -101,7 +101,7 @@ TestRun run_tests(Session& session, const std::vector<std::string>& paths, Day t
   }
   // A file found but not readable (permissions, a dangling link) is an input problem, not a test one.
   for (const Diagnostic& d : session.diagnostics.all()) {
-    if (d.code == code_info(Code::UnreadableFile).code) run.unreadable = true;
+    if (d.code == Code::UnreadableFile) run.unreadable = true;
   }
   run.coverage = coverage.report();
   return run;

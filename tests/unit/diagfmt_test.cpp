@@ -29,11 +29,12 @@ struct Fixture {
           std::vector<std::string> notes = {}) {
     auto at = static_cast<std::uint32_t>(sources.file(file).text().find(what));
     REQUIRE(at != static_cast<std::uint32_t>(std::string::npos));
-    diags.push_back({sev, std::string(code_info(code).code), Span{file, at, at + static_cast<std::uint32_t>(what.size())},
-                     std::move(message), std::move(notes)});
+    diags.emplace_back(code, Span{file, at, at + static_cast<std::uint32_t>(what.size())}, std::move(message),
+                       std::move(notes));
+    diags.back().severity = sev;  // what the renderers print for each severity, whatever the code
   }
   void unlocated(Code code, std::string message) {
-    diags.push_back({Severity::Error, std::string(code_info(code).code), Span{}, std::move(message), {}});
+    diags.emplace_back(code, Span{}, std::move(message));
   }
 };
 
@@ -52,8 +53,7 @@ Fixture sample() {
   f.on(m, "retial", Code::UnknownMember, Severity::Error, "unknown member 'retial'");
   f.on(s, "id", Code::DuplicateName, Severity::Warning, "a warning: 100% sure, a:b", {"first note", "second"});
   auto eol = static_cast<std::uint32_t>(f.sources.file(m).text().find("add\n") + 3);
-  f.diags.push_back({Severity::Error, std::string(code_info(Code::SyntaxError).code), Span{m, eol, eol},
-                     "expected a number after 'add'", {}});
+  f.diags.emplace_back(Code::SyntaxError, Span{m, eol, eol}, "expected a number after 'add'");
   f.unlocated(Code::UnreadableFile, "cannot read 'nope.score': no such file");
   return f;
 }
@@ -253,7 +253,7 @@ TEST_CASE("counting: errors, warnings, and an unreadable file only when it has n
   CHECK(format_summary({}) == "");
   // An unreadable schema, located at the model's `schema` line, is the model's error.
   auto m = f.add("x.score", "schema \"gone.schema\"\n");
-  std::vector<Diagnostic> located{{Severity::Error, "E013", Span{m, 7, 20}, "cannot read", {}}};
+  std::vector<Diagnostic> located{{Code::UnreadableFile, Span{m, 7, 20}, "cannot read", {}}};
   CHECK_FALSE(count_diagnostics(located).unreadable);
 }
 

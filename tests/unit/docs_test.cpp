@@ -255,7 +255,7 @@ class DocChecker {
   static std::set<std::string> codes_of(const Diagnostics& diags, Severity severity) {
     std::set<std::string> out;
     for (const auto& d : diags.all()) {
-      if (d.severity == severity) out.insert(d.code);
+      if (d.severity == severity) out.insert(std::string(code_info(d.code).code));
     }
     return out;
   }

@@ -78,8 +78,8 @@ struct Fixture {
   void on(std::uint32_t file, std::string_view what, Code code, Severity sev, std::string message) {
     auto at = static_cast<std::uint32_t>(sources.file(file).text().find(what));
     REQUIRE(at != static_cast<std::uint32_t>(std::string::npos));
-    diags.push_back({sev, std::string(code_info(code).code),
-                     Span{file, at, at + static_cast<std::uint32_t>(what.size())}, std::move(message), {}});
+    diags.emplace_back(code, Span{file, at, at + static_cast<std::uint32_t>(what.size())}, std::move(message));
+    diags.back().severity = sev;
   }
 };
 
@@ -93,8 +93,7 @@ Fixture sample() {
   f.add("models/lead.schema", "schema lead {\n  id: string key\n}\n");
   f.on(m, "compny_size", Code::UnknownField, Severity::Error, "unknown field 'compny_size' <here>");
   f.on(m, "unused", Code::UnusedLet, Severity::Warning, "let 'unused' is never used");
-  f.diags.push_back({Severity::Error, std::string(code_info(Code::UnreadableFile).code), Span{},
-                     "cannot read 'nope.score': no such file", {}});
+  f.diags.emplace_back(Code::UnreadableFile, Span{}, "cannot read 'nope.score': no such file");
   return f;
 }
 

@@ -85,7 +85,7 @@ struct Found {
 std::vector<Found> found(const SourceManager& sources, const Diagnostics& diags) {
   std::vector<Found> out;
   for (const auto& d : diags.all()) {
-    Found f{d.code, 0, 0, d.message};
+    Found f{std::string(code_info(d.code).code), 0, 0, d.message};
     if (d.span.file != 0) {
       auto lc = sources.file(d.span.file).line_col(d.span.begin);
       f.line = lc.line;

@@ -31,7 +31,7 @@ std::string coded(const std::string& text, const Schema& schema = lead_schema())
 std::string codes(const std::string& text, const Schema& schema = lead_schema()) {
   auto l = load(text, schema);
   std::vector<std::string> out;
-  for (const auto& d : l->session.diagnostics.all()) out.push_back(d.code);
+  for (const auto& d : l->session.diagnostics.all()) out.push_back(std::string(code_info(d.code).code));
   return fmt::format("{}", fmt::join(out, " "));
 }
 
@@ -290,7 +290,7 @@ TEST_CASE("the examples and the benchmark model: only the warnings they are know
     Session s;
     load_model(s, path, ModuleMode::Reject, LintMode::Run);
     std::vector<std::string> out;
-    for (const auto& d : s.diagnostics.all()) out.push_back(d.code);
+    for (const auto& d : s.diagnostics.all()) out.push_back(std::string(code_info(d.code).code));
     return fmt::format("{}", fmt::join(out, " "));
   };
   CHECK(check_file(LEADSCORE_SOURCE_DIR "/examples/b2b_saas.score").empty());
@@ -322,7 +322,7 @@ TEST_CASE("corpus: every file in tests/lint draws exactly the diagnostics it sta
       std::uint32_t line = d.span.file ? s.sources.file(d.span.file).line_col(d.span.begin).line : 0;
       std::string file = d.span.file ? fs::path(s.sources.file(d.span.file).path()).filename().string() : "?";
       got.insert(fmt::format("{}:{} {}", file, line, d.code));
-      codes_seen.insert(d.code);
+      codes_seen.insert(std::string(code_info(d.code).code));
     }
     for (std::uint32_t f = 1; f < s.sources.size(); ++f) {
       const SourceFile& src = s.sources.file(f);

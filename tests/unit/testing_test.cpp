@@ -171,7 +171,7 @@ TEST_CASE("a label no rule carries is a check error (E020) for `fired` and `not 
     auto l = load(model_head + tests);
     CHECK_FALSE(l->ok());
     std::vector<std::string> out;
-    for (const auto& d : l->session.diagnostics.all()) out.push_back(d.code + ": " + d.message);
+    for (const auto& d : l->session.diagnostics.all()) out.push_back(fmt::format("{}: {}", d.code, d.message));
     return out;
   };
   for (std::string form : {"fired", "not fired"}) {

@@ -1,8 +1,8 @@
-#include "compile/fold.hpp"
+#include "common/constant_fold.hpp"
 
 #include "common/arith.hpp"
 
-namespace leadscore::compile {
+namespace leadscore {
 
 using ast::ExprKind;
 using Kind = Constant::Kind;
@@ -10,19 +10,6 @@ using Kind = Constant::Kind;
 namespace {
 
 Constant truth(bool b) { return Constant{Kind::Truth, b ? 1.0 : 0.0, {}}; }
-
-template <typename T>
-bool compare(ast::CompareOp op, const T& a, const T& b) {
-  switch (op) {
-    case ast::CompareOp::Eq: return a == b;
-    case ast::CompareOp::Ne: return a != b;
-    case ast::CompareOp::Lt: return a < b;
-    case ast::CompareOp::Le: return a <= b;
-    case ast::CompareOp::Gt: return a > b;
-    case ast::CompareOp::Ge: return a >= b;
-  }
-  return false;
-}
 
 }  // namespace
 
@@ -91,4 +78,4 @@ std::optional<Constant> fold(const ast::Expr& e, const std::vector<ast::Let>& le
   }
 }
 
-}  // namespace leadscore::compile
+}  // namespace leadscore
