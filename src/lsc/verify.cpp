@@ -79,10 +79,10 @@ std::optional<Effect> effect_of(const Program& p, const Instr& in, std::string& 
     case Op::CONST_INT: return Effect{{}, push(Int)};
     case Op::CONST_BOOL: return Effect{{}, push(Truth)};
     case Op::NEG: return Effect{{Num}, push(Num)};
-    case Op::ADD:
-    case Op::SUB:
-    case Op::MUL:
-    case Op::DIV: return Effect{{Num, Num}, push(Num)};
+#define ARITH(symbol, name, precedence, opcode) case Op::opcode:
+#include "leadscore/operators.def"
+#undef ARITH
+      return Effect{{Num, Num}, push(Num)};  // every operator of operators.def
     case Op::CMP_NUM: return test({Num, Num});
     case Op::CMP_STR: return test({Str, Str});
     case Op::CMP_INT: return test({Int | Member | Truth, Int | Member | Truth});

@@ -220,10 +220,11 @@ void Vm::execute(const Record& rec, Day as_of) {
       case op(Op::CONST_INT): *top++ = Value{0, static_cast<std::int64_t>(in.arg), 0, {}, true}; break;
       case op(Op::CONST_BOOL): *top++ = truth(in.arg != 0); break;
       case op(Op::NEG): top[-1].num = -top[-1].num; break;
-      case op(Op::ADD):
-      case op(Op::SUB):
-      case op(Op::MUL):
-      case op(Op::DIV): {
+      // Every operator of operators.def: a new one needs no case label here.
+#define ARITH(symbol, name, precedence, opcode) case op(Op::opcode):
+#include "leadscore/operators.def"
+#undef ARITH
+      {
         Value b = *--top;
         Value& a = top[-1];
         const auto result = a.present && b.present ? apply(arith_of(in.op), a.num, b.num) : std::nullopt;
