@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """The VS Code extension's TextMate grammar is grammar/editors/leadscore.tmLanguage.json, copied.
-This script makes the copy (--write) or checks it (default), and checks the grammar against the
-parser's keyword list: every LS_KEYWORD(word) of src/syntax/grammar.hpp must be highlighted by one
+This script makes the copy (--write, which also writes builtins.def's names into the source
+grammar's `builtin` pattern) or checks it (default), and checks the grammar against the parser's
+keyword list: every LS_KEYWORD(word) of src/syntax/grammar.hpp must be highlighted by one
 of the grammar's `keyword` patterns, and every BUILTIN(name, ...) of include/leadscore/builtins.def
 by its `builtin` pattern when called.
 
@@ -25,6 +26,18 @@ problems = []
 with open(source, encoding="utf-8") as f:
     text = f.read()
 grammar = json.loads(text)
+with open(builtins_def, encoding="utf-8") as f:
+    builtin_names = re.findall(r"^BUILTIN\(([a-z_]+),", f.read(), re.M)
+if write and builtin_names:
+    # The builtin pattern's names are builtins.def's: --write puts the table's list in the source
+    # grammar, so that a new built-in needs no edit of the JSON by hand.
+    listed = re.search(r"\(([a-z_|]+)\)", grammar["repository"].get("builtin", {}).get("match", ""))
+    wanted = "|".join(builtin_names)
+    if listed and listed.group(1) != wanted:
+        text = text.replace("(" + listed.group(1) + ")", "(" + wanted + ")", 1)
+        with open(source, "w", encoding="utf-8") as f:
+            f.write(text)
+        grammar = json.loads(text)
 if write:
     with open(copy, "w", encoding="utf-8") as f:
         f.write(text)
@@ -69,8 +82,6 @@ for kw in keywords:
     if not any(highlights(r, kw) for r in keyword_res):
         problems.append(f"keyword '{kw}' (LS_KEYWORD in grammar.hpp) is not highlighted by the TextMate grammar")
 
-with open(builtins_def, encoding="utf-8") as f:
-    builtin_names = re.findall(r"^BUILTIN\(([a-z_]+),", f.read(), re.M)
 if not builtin_names:
     problems.append("no BUILTIN found in include/leadscore/builtins.def")
 builtin_res = [re.compile(p) for p in patterns(grammar["repository"].get("builtin", {}))]

@@ -44,6 +44,13 @@ struct Effect {
   bool keeps_top = false;  // JUMP_IF_*: the truth stays
 };
 
+// The stack kind of a built-in's argument or result type (builtins.def). A type with no function
+// here does not build, so a built-in of a new type cannot slip past the verifier.
+constexpr Kind builtin_kind_String(std::uint8_t) { return Str; }
+constexpr Kind builtin_kind_Number(std::uint8_t) { return Num; }
+constexpr Kind builtin_kind_Date(std::uint8_t) { return Int; }  // a day: TO_DAY turns a timestamp into one
+constexpr Kind builtin_kind_Set(std::uint8_t flag) { return flag != 0 ? StrSet : Bits; }  // flag: of strings
+
 bool field_is(const Schema& s, std::uint32_t arg, std::initializer_list<FieldType> types) {
   for (auto t : types) {
     if (s.fields[arg].type == t) return true;
@@ -106,12 +113,12 @@ std::optional<Effect> effect_of(const Program& p, const Instr& in, std::string& 
     case Op::JUMP_IF_TRUE: return Effect{{Truth}, std::nullopt, true};
     case Op::POP: return Effect{{Any}, std::nullopt};
     case Op::BRANCH_FALSE: return Effect{{Truth}, std::nullopt};
-    case Op::LOWER:
-    case Op::UPPER:
-    case Op::EMAIL_DOMAIN: return Effect{{Str}, push(Str)};
-    case Op::LEN: return Effect{{Str}, push(Num)};
-    case Op::COUNT: return Effect{{in.flag ? StrSet : Bits}, push(Num)};
-    case Op::DAYS_SINCE: return Effect{{Int}, push(Num)};
+    // Every built-in's opcode, from its types in builtins.def: a new built-in needs no line here.
+#define BUILTIN(name, argument, result, opcode, lowest, highest, signature, doc) \
+  case Op::opcode:                                                               \
+    return Effect{{builtin_kind_##argument(in.flag)}, push(builtin_kind_##result(0))};
+#include "leadscore/builtins.def"
+#undef BUILTIN
     case Op::TO_DAY: return Effect{{Int}, push(Int)};
     case Op::FIRE:
     case Op::REJECT:
