@@ -21,20 +21,6 @@ void InputChunk::assign(const char* data, std::size_t n) {
 }
 
 namespace io {
-namespace {
-
-// memchr from line end to line end: four times as fast as std::count on CSV lines of about 130
-// bytes, which matters on the thread that cuts the input for all the others.
-std::uint64_t count_line_feeds(const char* p, const char* end) {
-  std::uint64_t n = 0;
-  while ((p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)))) != nullptr) {
-    ++n;
-    ++p;
-  }
-  return n;
-}
-
-}  // namespace
 
 ChunkStatus BufferedReader::next_chunk(InputChunk& chunk, std::size_t target_bytes) {
   target_bytes = std::max<std::size_t>(target_bytes, 1);

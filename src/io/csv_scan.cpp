@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <cstring>
 
+#include "io/byte_source.hpp"
+
 namespace leadscore::io {
 namespace {
 
@@ -13,7 +15,7 @@ char* find_char(char* from, char* end, char c) {
 }
 
 std::uint32_t count_breaks(const char* from, const char* to) {
-  return static_cast<std::uint32_t>(std::count(from, to, '\n'));
+  return static_cast<std::uint32_t>(count_line_feeds(from, to));
 }
 
 // The first `sep` or LF in [s, end), or `end`. Eight bytes at a time: an unquoted cell is the
