@@ -3,7 +3,7 @@
 // set cell a reader converts.
 #include "leadscore/schema.hpp"
 
-#include <cstring>
+#include "common/same_text.hpp"
 
 namespace leadscore {
 
@@ -32,13 +32,9 @@ std::string_view field_type_name(FieldType t) {
 }
 
 int Field::member_index(std::string_view member) const {
-  // Lengths and first bytes first: every enum cell of every record comes here.
-  for (std::size_t i = 0; i < members.size(); ++i) {
-    const std::string& m = members[i];
-    if (m.size() == member.size() &&
-        (m.empty() || (m[0] == member[0] && std::memcmp(m.data(), member.data(), m.size()) == 0)))
-      return static_cast<int>(i);
-  }
+  // Every enum and set cell of every record comes here.
+  for (std::size_t i = 0; i < members.size(); ++i)
+    if (same_text(members[i], member)) return static_cast<int>(i);
   return -1;
 }
 

@@ -13,9 +13,9 @@
 #include <cmath>
 #include <cstring>
 
-
 #include "leadscore/vm.hpp"
 #include "common/arith.hpp"
+#include "common/same_text.hpp"
 #include "vm/regex_match.hpp"
 #include "vm/text.hpp"
 
@@ -69,15 +69,13 @@ bool compare(std::uint8_t flag, const T& a, const T& b) {
   return false;
 }
 
-// `in [...]` of strings. A short list is searched in order, comparing lengths and first bytes
-// before any memcmp: most lists in a model are a handful of codes or domains, where a binary search
-// spends its time in comparisons that a length tells apart.
+// `in [...]` of strings. A short list is searched in order (same_text): most lists in a model are
+// a handful of codes or domains, where a binary search spends its time in comparisons that a length
+// tells apart.
 bool in_sorted(const std::vector<std::string>& list, std::string_view s) {
   if (list.size() <= 16) {
     for (const std::string& item : list)
-      if (item.size() == s.size() &&
-          (s.empty() || (item[0] == s[0] && std::memcmp(item.data(), s.data(), s.size()) == 0)))
-        return true;
+      if (same_text(item, s)) return true;
     return false;
   }
   auto it = std::lower_bound(list.begin(), list.end(), s,

@@ -607,3 +607,27 @@ TEST_CASE("make_row: key, status, reason, named group columns, fired labels") {
 }
 
 }  // TEST_SUITE
+
+// `in [...]` of strings: a list of up to 16 is searched in order by length and first byte
+// (same_text), a longer one by binary search; both must give exact membership.
+TEST_CASE("string lists: short and long, same lengths and same first bytes") {
+  const std::string short_list = R"(["DE", "DK", "US", "", "Deutschland"])";
+  std::string long_list = R"(["DE", "DK", "US", "", "Deutschland")";
+  for (int i = 0; i < 20; ++i) long_list += ", \"X" + std::to_string(i) + "\"";
+  long_list += "]";
+  for (const std::string& list : {short_list, long_list}) {
+    INFO(list);
+    for (const char* in : {"DE", "DK", "US", "Deutschland"}) {
+      Lead l = lead();
+      l.str("country", in);
+      CHECK(holds("country in " + list, l));
+      CHECK_FALSE(holds("country not in " + list, l));
+    }
+    for (const char* out : {"D", "DEU", "Dk", "EU", "de", "Deutschlanx"}) {
+      Lead l = lead();
+      l.str("country", out);
+      CHECK_FALSE(holds("country in " + list, l));
+      CHECK(holds("country not in " + list, l));
+    }
+  }
+}
