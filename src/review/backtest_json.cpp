@@ -36,9 +36,7 @@ std::string render_backtest_json(const Backtest& b) {
   count(w, "leads", b.leads);
   count(w, "converted", b.converted);
   w.key("base_rate").decimal(b.base_rate).key("auc").decimal(b.auc);
-  w.key("qualify_at");
-  if (b.qualify_at) w.decimal(*b.qualify_at);
-  else w.null();
+  w.key("qualify_at").decimal_or_null(b.qualify_at);
   count(w, "qualified", b.qualified);
   w.key("precision").decimal(b.precision).key("recall").decimal(b.recall).key("revenue").decimal(b.revenue);
   count(w, "errors", b.errors);
@@ -72,10 +70,7 @@ std::string render_backtest_json(const Backtest& b) {
     count(w, "fired", r.fired);
     count(w, "converted_fired", r.converted_fired);
     w.key("rate_fired").decimal(r.rate_fired).key("rate_not_fired").decimal(r.rate_not_fired);
-    w.key("lift").decimal(r.lift).key("flag");
-    if (r.flag.empty()) w.null();
-    else w.string(r.flag);
-    w.end_object();
+    w.key("lift").decimal(r.lift).key("flag").string_or_null(r.flag).end_object();
   }
   w.end_array();
   if (!b.by_field.empty()) {
