@@ -102,6 +102,10 @@ JsonWriter& JsonWriter::decimal(double x) {
   return *this;
 }
 
+JsonWriter& JsonWriter::decimal_or_null(const std::optional<double>& x) { return x ? decimal(*x) : null(); }
+
+JsonWriter& JsonWriter::string_or_null(std::string_view text) { return text.empty() ? null() : string(text); }
+
 JsonWriter& JsonWriter::boolean(bool flag) {
   before_value();
   out_ += flag ? "true" : "false";

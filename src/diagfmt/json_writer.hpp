@@ -7,6 +7,7 @@
 #include <charconv>
 #include <concepts>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -43,6 +44,10 @@ class JsonWriter {
   // A number as scores are printed everywhere (io's format_number): whole ones without a point;
   // null for an infinity or a NaN, which JSON cannot hold.
   JsonWriter& decimal(double x);
+  // decimal(*x), or null where there is no number (no cap, no 'qualify at').
+  JsonWriter& decimal_or_null(const std::optional<double>& x);
+  // string(text), or null where the text is empty (no group, no tier, no flag).
+  JsonWriter& string_or_null(std::string_view text);
   JsonWriter& boolean(bool flag);
   JsonWriter& null();
 

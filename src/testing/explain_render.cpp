@@ -111,20 +111,6 @@ namespace {
 
 using diagfmt::JsonWriter;
 
-// A number, or null where there is none.
-void optional_decimal(JsonWriter& w, std::string_view name, const std::optional<double>& x) {
-  w.key(name);
-  if (x) w.decimal(*x);
-  else w.null();
-}
-
-// A name, or null where it is empty (no group, no tier, no reason).
-void optional_string(JsonWriter& w, std::string_view name, std::string_view text) {
-  w.key(name);
-  if (text.empty()) w.null();
-  else w.string(text);
-}
-
 void source(JsonWriter& w, const SourceLine& s) {
   w.key("file").string(s.path).key("line").number(s.line);
 }
@@ -155,19 +141,19 @@ void write_explanation_json(JsonWriter& w, const Explanation& e, int decimals) {
   w.key("rules").begin_array();
   for (const auto& r : e.rules) {
     w.begin_object().key("label").string(r.label);
-    optional_string(w, "group", r.group);
+    w.key("group").string_or_null(r.group);
     source(w, r.source);
     w.key("fired").boolean(r.fired).key("points").decimal(figure(r.points, decimals)).end_object();
   }
   w.end_array().key("groups").begin_array();
   for (const auto& g : e.groups) {
     w.begin_object();
-    optional_string(w, "name", g.name);
+    w.key("name").string_or_null(g.name);
     w.key("raw").decimal(figure(g.raw, decimals));
     decay(w, g);
     w.key("decayed").decimal(figure(g.decayed, decimals));
-    optional_decimal(w, "min", g.min);
-    optional_decimal(w, "max", g.max);
+    w.key("min").decimal_or_null(g.min);
+    w.key("max").decimal_or_null(g.max);
     w.key("total").decimal(figure(g.total, decimals)).end_object();
   }
   w.end_array().key("rejects").begin_array();
@@ -177,14 +163,14 @@ void write_explanation_json(JsonWriter& w, const Explanation& e, int decimals) {
     w.key("held").boolean(r.held).end_object();
   }
   w.end_array();
-  optional_string(w, "reason", e.reject_reason);
+  w.key("reason").string_or_null(e.reject_reason);
   w.key("sum").decimal(figure(e.sum, decimals));
-  optional_decimal(w, "score_min", e.score_min);
-  optional_decimal(w, "score_max", e.score_max);
+  w.key("score_min").decimal_or_null(e.score_min);
+  w.key("score_max").decimal_or_null(e.score_max);
   w.key("score").decimal(figure(e.score, decimals));
-  optional_string(w, "tier", e.tier);
+  w.key("tier").string_or_null(e.tier);
   w.key("qualified").boolean(e.qualified);
-  optional_decimal(w, "qualify_at", e.qualify_at);
+  w.key("qualify_at").decimal_or_null(e.qualify_at);
   w.end_object();
 }
 
