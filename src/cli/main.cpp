@@ -70,6 +70,11 @@ int main(int argc, char** argv) {
   const std::string leads_help = "Leads, " + record_format_choice(true);
   const std::string input_format_help =
       record_format_choice(false) + " (default: by extension; on stdin, " + first_byte_choice() + ")";
+  // --input-format and --delimiter, as every command that reads leads has them.
+  const auto add_leads_format_options = [&](CLI::App* cmd, std::string& input_format, std::string& delimiter) {
+    cmd->add_option("--input-format", input_format, input_format_help)->check(CLI::IsMember(format_names));
+    cmd->add_option("--delimiter", delimiter, delimiter_help)->check(delimiter_option);
+  };
 
   ExplainOptions explain;
   auto* explain_cmd = app.add_subcommand("explain", "Show one lead's breakdown: every rule, group and reject");
@@ -77,9 +82,7 @@ int main(int argc, char** argv) {
   explain_cmd->add_option("-i,--input", explain.input, leads_help + "; '-' for stdin")->required();
   explain_cmd->add_option("--id", explain.id, "The key of the lead to explain")->required();
   explain_cmd->add_option("--format", explain.format, "text (default) or json")->check(CLI::IsMember({"text", "json"}));
-  explain_cmd->add_option("--input-format", explain.input_format, input_format_help)
-      ->check(CLI::IsMember(format_names));
-  explain_cmd->add_option("--delimiter", explain.delimiter, delimiter_help)->check(delimiter_option);
+  add_leads_format_options(explain_cmd, explain.input_format, explain.delimiter);
   explain_cmd->add_option("--as-of", explain.as_of, "The day relative dates count from (YYYY-MM-DD; default today)");
   explain_cmd->add_flag("--quiet-columns", explain.quiet_columns, "No warning line for the input columns the schema does not have");
   explain_cmd->add_option("--threads", explain.threads, "Threads reading the leads (default: all cores; 1: one)")
@@ -97,9 +100,7 @@ int main(int argc, char** argv) {
   score_cmd->add_option("--as-of", score.as_of, "The day relative dates count from (YYYY-MM-DD; default today)");
   score_cmd->add_flag("--quiet-columns", score.quiet_columns, "No warning line for the input columns the schema does not have");
   score_cmd->add_flag("--explain", score.explain, "Add a 'fired' column with the labels of the rules that fired");
-  score_cmd->add_option("--input-format", score.input_format, input_format_help)
-      ->check(CLI::IsMember(format_names));
-  score_cmd->add_option("--delimiter", score.delimiter, delimiter_help)->check(delimiter_option);
+  add_leads_format_options(score_cmd, score.input_format, score.delimiter);
   score_cmd->add_flag("-q,--quiet", score.quiet, "No summary line on stderr");
   score_cmd->add_option("--threads", score.threads, "Threads reading and scoring (default: all cores; 1: one)")
       ->check(CLI::Range(1, 1024));
@@ -126,9 +127,7 @@ int main(int argc, char** argv) {
   backtest_cmd->add_option("model", backtest.model, "The model (.score)")->required();
   backtest_cmd->add_option("-i,--input", backtest.input, leads_help + "; '-' for stdin")->required();
   backtest_cmd->add_option("--outcomes", backtest.outcomes, "What became of each lead: key, converted[, closed_at, deal_value]")->required();
-  backtest_cmd->add_option("--input-format", backtest.input_format, input_format_help)
-      ->check(CLI::IsMember(format_names));
-  backtest_cmd->add_option("--delimiter", backtest.delimiter, delimiter_help)->check(delimiter_option);
+  add_leads_format_options(backtest_cmd, backtest.input_format, backtest.delimiter);
   backtest_cmd->add_option("--outcomes-format", backtest.outcomes_format, input_format_help)
       ->check(CLI::IsMember(format_names));
   backtest_cmd->add_option("--as-of", backtest.as_of, "The day relative dates count from (YYYY-MM-DD; default today)");
@@ -145,9 +144,7 @@ int main(int argc, char** argv) {
   tune_cmd->add_option("model", tune.model, "The model (.score)")->required();
   tune_cmd->add_option("-i,--input", tune.input, leads_help + " (a file: it is read more than once)")->required();
   tune_cmd->add_option("--outcomes", tune.outcomes, "What became of each lead: key, converted[, closed_at, deal_value]")->required();
-  tune_cmd->add_option("--input-format", tune.input_format, input_format_help)
-      ->check(CLI::IsMember(format_names));
-  tune_cmd->add_option("--delimiter", tune.delimiter, delimiter_help)->check(delimiter_option);
+  add_leads_format_options(tune_cmd, tune.input_format, tune.delimiter);
   tune_cmd->add_option("--holdout", tune.holdout, "Share of leads held out for judging, by key (default 30%)");
   tune_cmd->add_option("--seed", tune.seed, "Seed of the holdout draw (default 1)");
   tune_cmd->add_option("--target", tune.target, "precision=P or qualified=Q% for `qualify at` (default: keep the share qualified)");
@@ -163,9 +160,7 @@ int main(int argc, char** argv) {
   diff_cmd->add_option("old", diff.old_model, "The model before the change (.score)")->required();
   diff_cmd->add_option("new", diff.new_model, "The model after the change (.score)")->required();
   diff_cmd->add_option("-i,--input", diff.input, leads_help + "; '-' for stdin")->required();
-  diff_cmd->add_option("--input-format", diff.input_format, input_format_help)
-      ->check(CLI::IsMember(format_names));
-  diff_cmd->add_option("--delimiter", diff.delimiter, delimiter_help)->check(delimiter_option);
+  add_leads_format_options(diff_cmd, diff.input_format, diff.delimiter);
   diff_cmd->add_option("--outcomes", diff.outcomes, "What became of each lead, to backtest both models");
   diff_cmd->add_option("--as-of", diff.as_of, "The day relative dates count from (YYYY-MM-DD; default today)");
   diff_cmd->add_flag("--quiet-columns", diff.quiet_columns, "No warning line for the input columns the schema does not have");
@@ -180,9 +175,7 @@ int main(int argc, char** argv) {
   schema_cmd->require_subcommand(1);
   auto* infer_cmd = schema_cmd->add_subcommand("infer", "Write a schema from a CSV or JSON-lines sample");
   infer_cmd->add_option("file", schema_infer.input, "The export, " + record_format_choice(true) + "; '-' for stdin")->required();
-  infer_cmd->add_option("--input-format", schema_infer.input_format, input_format_help)
-      ->check(CLI::IsMember(format_names));
-  infer_cmd->add_option("--delimiter", schema_infer.delimiter, delimiter_help)->check(delimiter_option);
+  add_leads_format_options(infer_cmd, schema_infer.input_format, schema_infer.delimiter);
   infer_cmd->add_option("--rows", schema_infer.rows, "Read only the first N records (default: all)");
   infer_cmd->add_option("--key", schema_infer.key, "The key column (its header or field name)");
   infer_cmd->add_option("-o,--output", schema_infer.output, "Write the schema here instead of standard output");

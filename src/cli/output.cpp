@@ -139,9 +139,8 @@ std::optional<RecordFormat> input_format_option(const std::string& path, const s
   if (path == "-") return standard_input_format();
   RecordFormat format = RecordFormat::Csv;
   if (format_from_path(path, format)) return format;
-  std::string names;
-  for (const RecordFormatInfo& f : record_formats()) names += fmt::format("{}{}", names.empty() ? "" : "|", f.name);
-  print_error(fmt::format("cannot tell the format of '{}' from its extension; use --input-format {}", path, names));
+  print_error(fmt::format("cannot tell the format of '{}' from its extension; use --input-format {}", path,
+                          fmt::join(record_format_names(), "|")));
   return std::nullopt;
 }
 

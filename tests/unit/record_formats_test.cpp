@@ -45,6 +45,9 @@ TEST_CASE("record formats: the table is in RecordFormat's order and each name pa
     REQUIRE(parse_record_format(f.name, parsed));
     CHECK(parsed == f.format);
     CHECK_FALSE(parse_record_format(upper(std::string(f.name)) + "x", parsed));
+    // Exactly the name: neither a longer word nor a shorter start of it.
+    CHECK_FALSE(parse_record_format(std::string(f.name) + "x", parsed));
+    CHECK_FALSE(parse_record_format(f.name.substr(0, f.name.size() - 1), parsed));
   }
   CHECK(index >= 2);
 }
